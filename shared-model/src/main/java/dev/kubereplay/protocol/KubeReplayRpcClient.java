@@ -1,0 +1,15 @@
+package dev.kubereplay.protocol;
+
+import dev.kubereplay.protocol.cluster.ClusterRpcClient;
+import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
+
+/**
+ * What the server calls on its IDE client: notifications named {@code <segment>/didXxx}. Client
+ * methods are {@code default} methods so that an older client still compiles and links.
+ */
+public interface KubeReplayRpcClient {
+
+  /** Notifications of the {@code cluster/} segment. */
+  @JsonDelegate
+  ClusterRpcClient getClusterClient();
+}

@@ -1,0 +1,34 @@
+package dev.kubereplay.protocol;
+
+import dev.kubereplay.protocol.cluster.ClusterRpcService;
+import dev.kubereplay.protocol.initialize.InitializeParams;
+import dev.kubereplay.protocol.initialize.InitializeResponse;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
+
+/**
+ * The kubereplay server as its IDE clients see it: the life-cycle requests at the root and one
+ * delegate per area, whose methods are named {@code <segment>/<method>} on the wire.
+ */
+public interface KubeReplayRpcServer {
+
+  /**
+   * Exchanges client and server information and capabilities. The first request of a session.
+   *
+   * <p>Fails with {@link ErrorCode#INVALID_PARAMS} when the client info is missing.
+   */
+  @JsonRequest
+  CompletableFuture<InitializeResponse> initialize(InitializeParams params);
+
+  /**
+   * Stops background work (watches, follows) before the client closes the connection. The process
+   * exits when its input closes. Never fails.
+   */
+  @JsonRequest
+  CompletableFuture<Void> shutdown();
+
+  /** Requests of the {@code cluster/} segment. */
+  @JsonDelegate
+  ClusterRpcService getClusterService();
+}

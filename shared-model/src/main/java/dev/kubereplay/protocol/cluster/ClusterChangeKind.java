@@ -1,0 +1,7 @@
+package dev.kubereplay.protocol.cluster;
+
+/** What a {@code cluster/didChange} notification says has changed; travels as its name. */
+public enum ClusterChangeKind {
+  /** The kubeconfig files changed: contexts were added, removed or edited. */
+  CONTEXTS
+}
