@@ -52,6 +52,11 @@ final class TypeScriptMirror {
     return notifications;
   }
 
+  /** Every record and enum the protocol carries. */
+  Set<Class<?>> types() {
+    return types;
+  }
+
   private void collect(Class<?> service, String inheritedSegment) {
     JsonSegment segment = service.getAnnotation(JsonSegment.class);
     String prefix = segment != null ? segment.value() + "/" : inheritedSegment;

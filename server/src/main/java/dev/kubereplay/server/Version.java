@@ -1,0 +1,34 @@
+package dev.kubereplay.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The server's version, written into the jar by the build. */
+public final class Version {
+
+  /** Grows by one whenever a protocol method is added; clients compare it, never reshape. */
+  public static final int PROTOCOL_VERSION = 1;
+
+  private static final String VERSION = load();
+
+  private Version() {}
+
+  public static String current() {
+    return VERSION;
+  }
+
+  private static String load() {
+    try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

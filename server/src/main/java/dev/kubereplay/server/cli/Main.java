@@ -1,0 +1,82 @@
+package dev.kubereplay.server.cli;
+
+import dev.kubereplay.server.ServerEnvironment;
+import dev.kubereplay.server.Version;
+import dev.kubereplay.server.cluster.KubeconfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kubereplay} command line. */
+@Command(
+    name = "kubereplay",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "See, record and replay the HTTP traffic of Kubernetes workloads.",
+    subcommands = {ServeCommand.class, ContextsCommand.class, VersionCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final ServerEnvironment environment;
+
+  Main(ServerEnvironment environment) {
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    System.exit(
+        run(
+            ServerEnvironment.ofProcess(),
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true),
+            args));
+  }
+
+  /**
+   * Runs the command line in the given environment and answers its exit code; {@link #main} and the
+   * tests both come through here.
+   */
+  public static int run(
+      ServerEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new Main(environment));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(Main::handle);
+    return commandLine.execute(args);
+  }
+
+  /** What the commands read from their surroundings. */
+  ServerEnvironment environment() {
+    return environment;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Known failures are one line on stderr and exit code 1; never a stack trace. */
+  private static int handle(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    if (failure instanceof KubeconfigException || failure instanceof CliException) {
+      err.println("kubereplay: " + failure.getMessage());
+    } else {
+      String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+      err.println("kubereplay: internal error: " + message);
+      if (System.getenv("KUBEREPLAY_DEBUG") != null) {
+        failure.printStackTrace(err);
+      }
+    }
+    err.flush();
+    return 1;
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"kubereplay " + Version.current()};
+    }
+  }
+}

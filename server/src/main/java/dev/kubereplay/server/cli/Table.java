@@ -1,0 +1,46 @@
+package dev.kubereplay.server.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A plain-text table with left-aligned columns, as kubectl prints them. */
+final class Table {
+
+  private final List<String[]> rows = new ArrayList<>();
+  private final int columns;
+
+  Table(String... headers) {
+    this.columns = headers.length;
+    rows.add(headers);
+  }
+
+  Table row(String... cells) {
+    if (cells.length != columns) {
+      throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
+    }
+    rows.add(Arrays.stream(cells).map(cell -> cell == null ? "" : cell).toArray(String[]::new));
+    return this;
+  }
+
+  void print(PrintWriter out) {
+    int[] widths = new int[columns];
+    for (String[] row : rows) {
+      for (int i = 0; i < columns; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < columns; i++) {
+        line.append(row[i]);
+        if (i < columns - 1) {
+          line.append(" ".repeat(widths[i] - row[i].length() + 3));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,237 @@
+package dev.kubereplay.server.cluster;
+
+import dev.kubereplay.server.ServerEnvironment;
+import dev.kubereplay.server.cluster.KubeconfigException.Problem;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads the user's kubeconfig as kubectl does: the files listed in {@code KUBECONFIG} (files that
+ * do not exist are skipped; for a context, cluster or user named in several files the first file
+ * wins; so does the first {@code current-context}), else {@code ~/.kube/config}. Credentials are
+ * never kept, only which kind of credential a user has; exec plugins are not run.
+ */
+public final class KubeconfigLoader {
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  private final ServerEnvironment environment;
+
+  public KubeconfigLoader(ServerEnvironment environment) {
+    this.environment = environment;
+  }
+
+  /** The files kubectl would read, existing or not, in order. */
+  public List<Path> candidateFiles() {
+    String variable = environment.variable("KUBECONFIG");
+    if (variable == null) {
+      return List.of(environment.userHome().resolve(".kube").resolve("config"));
+    }
+    Set<Path> files = new LinkedHashSet<>();
+    for (String entry : variable.split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        files.add(Path.of(entry.trim()).toAbsolutePath().normalize());
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  /**
+   * Loads and merges the kubeconfig.
+   *
+   * @throws KubeconfigException when no file exists, one cannot be read or one is malformed
+   */
+  public KubeContexts load() {
+    List<Path> candidates = candidateFiles();
+    List<Path> files = candidates.stream().filter(Files::exists).toList();
+    if (files.isEmpty()) {
+      throw new KubeconfigException(
+          Problem.NOT_FOUND, candidates.get(0), notFoundMessage(candidates));
+    }
+    Map<String, JsonNode> contexts = new LinkedHashMap<>();
+    Map<String, Path> contextFiles = new LinkedHashMap<>();
+    Map<String, JsonNode> clusters = new LinkedHashMap<>();
+    Map<String, JsonNode> users = new LinkedHashMap<>();
+    String current = null;
+    for (Path file : files) {
+      JsonNode root = parse(file);
+      for (Map.Entry<String, JsonNode> entry :
+          named(file, root, "contexts", "context").entrySet()) {
+        if (contexts.putIfAbsent(entry.getKey(), entry.getValue()) == null) {
+          contextFiles.put(entry.getKey(), file);
+        }
+      }
+      named(file, root, "clusters", "cluster").forEach(clusters::putIfAbsent);
+      named(file, root, "users", "user").forEach(users::putIfAbsent);
+      String fileCurrent = text(root, "current-context");
+      if (current == null && fileCurrent != null) {
+        current = fileCurrent;
+      }
+    }
+    List<KubeContext> result = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> entry : contexts.entrySet()) {
+      JsonNode context = entry.getValue();
+      String cluster = orEmpty(text(context, "cluster"));
+      String user = orEmpty(text(context, "user"));
+      String namespace = text(context, "namespace");
+      JsonNode clusterNode = clusters.get(cluster);
+      result.add(
+          new KubeContext(
+              entry.getKey(),
+              cluster,
+              clusterNode == null ? null : text(clusterNode, "server"),
+              user,
+              authOf(users.get(user)),
+              namespace == null ? "default" : namespace,
+              entry.getKey().equals(current),
+              contextFiles.get(entry.getKey())));
+    }
+    return new KubeContexts(result, current, files);
+  }
+
+  private static String notFoundMessage(List<Path> candidates) {
+    if (candidates.size() == 1) {
+      return "no kubeconfig: " + candidates.get(0) + " does not exist";
+    }
+    return "no kubeconfig: none of the files in KUBECONFIG exist (" + join(candidates) + ")";
+  }
+
+  private static String join(List<Path> paths) {
+    return String.join(", ", paths.stream().map(Path::toString).toList());
+  }
+
+  private static JsonNode parse(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new KubeconfigException(
+          Problem.UNREADABLE, file, "cannot read kubeconfig " + file + ": not a regular file");
+    }
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new KubeconfigException(
+          Problem.UNREADABLE, file, "cannot read kubeconfig " + file + ": " + describe(e));
+    }
+    JsonNode root;
+    try {
+      root = YAML.readTree(text);
+    } catch (JacksonException e) {
+      throw malformed(file, where(e.getLocation()) + firstLine(e.getOriginalMessage()));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return YAML.createObjectNode(); // kubectl reads an empty file as an empty config
+    }
+    if (!root.isObject()) {
+      throw malformed(file, "expected a mapping with apiVersion, clusters, contexts and users");
+    }
+    return root;
+  }
+
+  /** The entries of a named list such as {@code contexts}, by name, each entry's inner mapping. */
+  private static Map<String, JsonNode> named(Path file, JsonNode root, String list, String inner) {
+    JsonNode items = root.get(list);
+    Map<String, JsonNode> result = new LinkedHashMap<>();
+    if (items == null || items.isNull()) {
+      return result;
+    }
+    if (!items.isArray()) {
+      throw malformed(file, "'" + list + "' must be a list");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String name = item.isObject() ? text(item, "name") : null;
+      if (name == null || name.isEmpty()) {
+        throw malformed(file, list + "[" + i + "] has no name");
+      }
+      JsonNode body = item.get(inner);
+      if (body != null && !body.isNull() && !body.isObject()) {
+        throw malformed(
+            file, list + "[" + i + "] (" + name + "): '" + inner + "' must be a mapping");
+      }
+      result.putIfAbsent(name, body == null || body.isNull() ? YAML.createObjectNode() : body);
+    }
+    return result;
+  }
+
+  private static UserAuth authOf(JsonNode user) {
+    if (user == null) {
+      return UserAuth.NONE;
+    }
+    if (user.has("exec")) {
+      return UserAuth.EXEC;
+    }
+    if (user.has("auth-provider")) {
+      return UserAuth.AUTH_PROVIDER;
+    }
+    if (user.has("client-certificate") || user.has("client-certificate-data")) {
+      return UserAuth.CLIENT_CERTIFICATE;
+    }
+    if (user.has("token") || user.has("tokenFile")) {
+      return UserAuth.TOKEN;
+    }
+    if (user.has("username")) {
+      return UserAuth.BASIC;
+    }
+    return UserAuth.NONE;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() || !value.isValueNode() ? null : value.asString();
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static KubeconfigException malformed(Path file, String detail) {
+    return new KubeconfigException(
+        Problem.MALFORMED, file, "malformed kubeconfig " + file + ": " + detail);
+  }
+
+  private static String where(TokenStreamLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
+  }
+
+  /**
+   * SnakeYAML's messages echo the source with carets; keep only the unindented lines: the problem,
+   * then what the parser was in the middle of.
+   */
+  private static String firstLine(String message) {
+    List<String> lines =
+        message == null
+            ? List.of()
+            : message
+                .lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .toList();
+    if (lines.isEmpty()) {
+      return "not valid YAML";
+    }
+    String problem = lines.get(lines.size() - 1);
+    return lines.size() == 1 ? problem : problem + " (" + lines.get(0) + ")";
+  }
+
+  private static String describe(IOException e) {
+    String reason = e.getMessage();
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return reason == null ? e.getClass().getSimpleName() : reason;
+  }
+}

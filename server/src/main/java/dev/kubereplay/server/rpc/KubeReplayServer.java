@@ -1,0 +1,110 @@
+package dev.kubereplay.server.rpc;
+
+import dev.kubereplay.protocol.ErrorCode;
+import dev.kubereplay.protocol.KubeReplayRpcClient;
+import dev.kubereplay.protocol.KubeReplayRpcServer;
+import dev.kubereplay.protocol.cluster.ClusterChangeKind;
+import dev.kubereplay.protocol.cluster.ClusterRpcService;
+import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
+import dev.kubereplay.protocol.initialize.InitializeParams;
+import dev.kubereplay.protocol.initialize.InitializeResponse;
+import dev.kubereplay.protocol.initialize.ServerCapabilitiesDto;
+import dev.kubereplay.protocol.initialize.ServerInfoDto;
+import dev.kubereplay.server.ServerEnvironment;
+import dev.kubereplay.server.Version;
+import dev.kubereplay.server.cluster.KubeconfigLoader;
+import dev.kubereplay.server.cluster.KubeconfigWatcher;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+
+/** The root of the protocol for one client connection: life cycle plus one delegate per area. */
+final class KubeReplayServer implements KubeReplayRpcServer {
+
+  private static final Logger LOG = Logger.getLogger(KubeReplayServer.class.getName());
+  private static final long KUBECONFIG_POLL_MILLIS = 1000;
+
+  private final RpcCalls calls;
+  private final KubeconfigLoader kubeconfig;
+  private final ClusterRpcServiceImpl cluster;
+  private final ScheduledExecutorService scheduler;
+  private final List<String> requestMethods;
+  private volatile KubeReplayRpcClient client;
+  private volatile KubeconfigWatcher watcher;
+
+  KubeReplayServer(
+      ServerEnvironment environment,
+      ExecutorService executor,
+      ScheduledExecutorService scheduler,
+      List<String> requestMethods) {
+    this.calls = new RpcCalls(executor);
+    this.kubeconfig = new KubeconfigLoader(environment);
+    this.cluster = new ClusterRpcServiceImpl(calls, kubeconfig);
+    this.scheduler = scheduler;
+    this.requestMethods = requestMethods;
+  }
+
+  void connect(KubeReplayRpcClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public CompletableFuture<InitializeResponse> initialize(InitializeParams params) {
+    return calls.async(
+        "initialize",
+        cancel -> {
+          if (params == null || params.clientInfo() == null) {
+            throw RpcErrors.of(ErrorCode.INVALID_PARAMS, "initialize needs clientInfo", null);
+          }
+          LOG.info("client " + params.clientInfo().name() + " " + params.clientInfo().version());
+          List<String> notifications =
+              params.capabilities() == null || params.capabilities().notifications() == null
+                  ? List.of()
+                  : params.capabilities().notifications();
+          if (notifications.contains("cluster/didChange")) {
+            watchKubeconfig();
+          }
+          return new InitializeResponse(
+              new ServerInfoDto("kubereplay", Version.current(), Version.PROTOCOL_VERSION),
+              new ServerCapabilitiesDto(requestMethods));
+        });
+  }
+
+  private synchronized void watchKubeconfig() {
+    if (watcher == null) {
+      watcher =
+          new KubeconfigWatcher(
+              kubeconfig,
+              scheduler,
+              KUBECONFIG_POLL_MILLIS,
+              () ->
+                  client
+                      .getClusterClient()
+                      .didChange(new DidChangeClusterParams(List.of(ClusterChangeKind.CONTEXTS))));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> shutdown() {
+    return calls.async(
+        "shutdown",
+        cancel -> {
+          close();
+          return null;
+        });
+  }
+
+  synchronized void close() {
+    if (watcher != null) {
+      watcher.close();
+      watcher = null;
+    }
+  }
+
+  @Override
+  public ClusterRpcService getClusterService() {
+    return cluster;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.kubereplay.server.rpc;
+
+import dev.kubereplay.protocol.ErrorCode;
+import dev.kubereplay.protocol.ErrorDataDto;
+import dev.kubereplay.server.cluster.KubeconfigException;
+import java.util.concurrent.CancellationException;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+
+/** Turns domain failures into JSON-RPC errors with an {@link ErrorCode} and a one-line message. */
+final class RpcErrors {
+
+  private RpcErrors() {}
+
+  static ResponseErrorException of(ErrorCode code, String message, String subject) {
+    return new ResponseErrorException(
+        new ResponseError(code.code(), message, new ErrorDataDto(code, subject)));
+  }
+
+  /** The error a domain exception becomes on the wire; unknown failures are internal errors. */
+  static ResponseErrorException translate(RuntimeException failure) {
+    if (failure instanceof ResponseErrorException error) {
+      return error;
+    }
+    if (failure instanceof KubeconfigException kubeconfig) {
+      ErrorCode code =
+          switch (kubeconfig.problem()) {
+            case NOT_FOUND -> ErrorCode.KUBECONFIG_NOT_FOUND;
+            case UNREADABLE -> ErrorCode.KUBECONFIG_UNREADABLE;
+            case MALFORMED -> ErrorCode.KUBECONFIG_MALFORMED;
+          };
+      return of(code, kubeconfig.getMessage(), String.valueOf(kubeconfig.file()));
+    }
+    if (failure instanceof CancellationException) {
+      return of(ErrorCode.REQUEST_CANCELLED, "request cancelled", null);
+    }
+    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    return of(ErrorCode.INTERNAL_ERROR, "internal error: " + message, null);
+  }
+}
