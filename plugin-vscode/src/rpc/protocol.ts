@@ -3,6 +3,63 @@
 //   ./mvnw -pl shared-model test -Dkubereplay.regenerate=true
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 
+export interface DeleteReplayParams {
+  context?: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface DeleteReplayResponse {
+  deleted: boolean;
+}
+
+export interface ScopeParams {
+  context?: string;
+  namespace?: string;
+}
+
+export interface ConfigurationResponse {
+  namespace: string;
+  found: boolean;
+  overridesFound: boolean;
+  entries: ConfigEntryDto[];
+  freshness: FreshnessDto;
+}
+
+export interface ConfigEntryDto {
+  key: string;
+  value?: string;
+  override?: string;
+  effective: string;
+}
+
+export interface FreshnessDto {
+  stale: boolean;
+  since?: string;
+  reason?: string;
+}
+
+export interface ListClustersParams {
+  contexts: string[];
+}
+
+export interface ListClustersResponse {
+  clusters: ClusterDto[];
+}
+
+export interface ClusterDto {
+  context: string;
+  clusterName: string;
+  status: OperatorStatus;
+  operatorNamespace?: string;
+  operatorVersion?: string;
+  latestVersion: string;
+  upgradeAvailable: boolean;
+  message?: string;
+}
+
+export type OperatorStatus = 'INSTALLED' | 'NOT_INSTALLED' | 'FORBIDDEN' | 'UNREACHABLE';
+
 export type ListContextsParams = Record<string, never>;
 
 export interface ListContextsResponse {
@@ -23,6 +80,181 @@ export interface KubeContextDto {
 }
 
 export type AuthKind = 'CLIENT_CERTIFICATE' | 'TOKEN' | 'BASIC' | 'EXEC' | 'AUTH_PROVIDER' | 'NONE';
+
+export interface ListEventsResponse {
+  events: EventDto[];
+  freshness: FreshnessDto;
+}
+
+export interface EventDto {
+  type: string;
+  reason: string;
+  objectKind: string;
+  objectName: string;
+  message: string;
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  workload?: WorkloadRefDto;
+}
+
+export interface WorkloadRefDto {
+  kind: string;
+  name: string;
+}
+
+export interface ListNamespacesResponse {
+  namespaces: string[];
+  fallback: boolean;
+  message?: string;
+}
+
+export interface ListReplaysResponse {
+  replays: ReplayDto[];
+  crdInstalled: boolean;
+  freshness: FreshnessDto;
+}
+
+export interface ReplayDto {
+  name: string;
+  snapshotID?: string;
+  mode?: string;
+  workload?: string;
+  phase?: string;
+  progress?: number;
+  successRate?: number;
+  ready: boolean;
+  startedTime?: string;
+  finishedTime?: string;
+  message?: string;
+}
+
+export interface ListSecretsResponse {
+  secrets: SecretDto[];
+  freshness: FreshnessDto;
+}
+
+export interface SecretDto {
+  name: string;
+  type: string;
+  keys: string[];
+}
+
+export interface ListServicesResponse {
+  services: ServiceDto[];
+  freshness: FreshnessDto;
+}
+
+export interface ServiceDto {
+  name: string;
+  type: string;
+  clusterIP?: string;
+  ports: ServicePortDto[];
+  selector: Record<string, string>;
+  workloads: WorkloadRefDto[];
+}
+
+export interface ServicePortDto {
+  name?: string;
+  port: number;
+  targetPort: string;
+  protocol: string;
+  nodePort?: number;
+}
+
+export interface ListWorkloadsResponse {
+  workloads: WorkloadDto[];
+  freshness: FreshnessDto;
+}
+
+export interface WorkloadDto {
+  kind: string;
+  name: string;
+  namespace: string;
+  ready: number;
+  desired: number;
+  injected: boolean;
+  tlsOut: boolean;
+  sidecarHealth: HealthLevel;
+  healthReasons: string[];
+  appRequests: ResourcesDto;
+  sidecarRequests: ResourcesDto;
+  problems: PodProblemDto[];
+}
+
+export type HealthLevel = 'OK' | 'CAUTION' | 'ALERT';
+
+export interface ResourcesDto {
+  cpuMillis: number;
+  memoryBytes: number;
+}
+
+export interface PodProblemDto {
+  pod: string;
+  container?: string;
+  reason: string;
+  message?: string;
+}
+
+export interface SetWorkloadFlagParams {
+  context?: string;
+  namespace?: string;
+  workload: WorkloadRefDto;
+  enabled: boolean;
+}
+
+export interface WorkloadResponse {
+  workload: WorkloadDto;
+}
+
+export interface WatchParams {
+  context?: string;
+  namespace?: string;
+  views: ClusterView[];
+}
+
+export type ClusterView = 'WORKLOADS' | 'SECRETS' | 'SERVICES' | 'EVENTS' | 'REPLAYS';
+
+export interface WatchResponse {
+  context: string;
+  namespace: string;
+  views: ClusterView[];
+}
+
+export interface LogsParams {
+  context?: string;
+  namespace?: string;
+  target: string;
+  kind?: string;
+  container?: string;
+  sidecar: boolean;
+  previous: boolean;
+  tailLines?: number;
+  since?: number;
+}
+
+export interface FollowLogsResponse {
+  followId: string;
+  pods: string[];
+}
+
+export interface GetLogsResponse {
+  lines: LogLineDto[];
+}
+
+export interface LogLineDto {
+  pod: string;
+  container: string;
+  text: string;
+}
+
+export interface StopLogsParams {
+  followId: string;
+}
+
+export interface StopLogsResponse {
+  stopped: boolean;
+}
 
 export interface InitializeParams {
   clientInfo: ClientInfoDto;
@@ -55,9 +287,23 @@ export interface ServerCapabilitiesDto {
 
 export interface DidChangeClusterParams {
   changes: ClusterChangeKind[];
+  context?: string;
+  namespace?: string;
+  views?: ClusterView[];
+  freshness?: FreshnessDto;
 }
 
-export type ClusterChangeKind = 'CONTEXTS';
+export type ClusterChangeKind = 'CONTEXTS' | 'VIEWS' | 'CONNECTION';
+
+export interface DidAppendLogsParams {
+  followId: string;
+  lines: LogLineDto[];
+}
+
+export interface DidEndLogsParams {
+  followId: string;
+  reason: string;
+}
 
 export interface ErrorDataDto {
   errorCode: ErrorCode;
@@ -85,7 +331,22 @@ export const ErrorCodes = {
 
 /** Requests the client sends to the server. */
 export const Requests = {
+  clusterDeleteReplay: new RequestType<DeleteReplayParams, DeleteReplayResponse, ErrorDataDto>('cluster/deleteReplay'),
+  clusterGetConfiguration: new RequestType<ScopeParams, ConfigurationResponse, ErrorDataDto>('cluster/getConfiguration'),
+  clusterListClusters: new RequestType<ListClustersParams, ListClustersResponse, ErrorDataDto>('cluster/listClusters'),
   clusterListContexts: new RequestType<ListContextsParams, ListContextsResponse, ErrorDataDto>('cluster/listContexts'),
+  clusterListEvents: new RequestType<ScopeParams, ListEventsResponse, ErrorDataDto>('cluster/listEvents'),
+  clusterListNamespaces: new RequestType<ScopeParams, ListNamespacesResponse, ErrorDataDto>('cluster/listNamespaces'),
+  clusterListReplays: new RequestType<ScopeParams, ListReplaysResponse, ErrorDataDto>('cluster/listReplays'),
+  clusterListSecrets: new RequestType<ScopeParams, ListSecretsResponse, ErrorDataDto>('cluster/listSecrets'),
+  clusterListServices: new RequestType<ScopeParams, ListServicesResponse, ErrorDataDto>('cluster/listServices'),
+  clusterListWorkloads: new RequestType<ScopeParams, ListWorkloadsResponse, ErrorDataDto>('cluster/listWorkloads'),
+  clusterSetInjection: new RequestType<SetWorkloadFlagParams, WorkloadResponse, ErrorDataDto>('cluster/setInjection'),
+  clusterSetTlsOut: new RequestType<SetWorkloadFlagParams, WorkloadResponse, ErrorDataDto>('cluster/setTlsOut'),
+  clusterWatch: new RequestType<WatchParams, WatchResponse, ErrorDataDto>('cluster/watch'),
+  logsFollow: new RequestType<LogsParams, FollowLogsResponse, ErrorDataDto>('logs/follow'),
+  logsGet: new RequestType<LogsParams, GetLogsResponse, ErrorDataDto>('logs/get'),
+  logsStop: new RequestType<StopLogsParams, StopLogsResponse, ErrorDataDto>('logs/stop'),
   initialize: new RequestType<InitializeParams, InitializeResponse, ErrorDataDto>('initialize'),
   shutdown: new RequestType0<null, ErrorDataDto>('shutdown'),
 } as const;
@@ -93,4 +354,6 @@ export const Requests = {
 /** Notifications the server sends to the client. */
 export const Notifications = {
   clusterDidChange: new NotificationType<DidChangeClusterParams>('cluster/didChange'),
+  logsDidAppend: new NotificationType<DidAppendLogsParams>('logs/didAppend'),
+  logsDidEnd: new NotificationType<DidEndLogsParams>('logs/didEnd'),
 } as const;

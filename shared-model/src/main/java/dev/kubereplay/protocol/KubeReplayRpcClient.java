@@ -1,6 +1,7 @@
 package dev.kubereplay.protocol;
 
 import dev.kubereplay.protocol.cluster.ClusterRpcClient;
+import dev.kubereplay.protocol.logs.LogsRpcClient;
 import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 
 /**
@@ -12,4 +13,10 @@ public interface KubeReplayRpcClient {
   /** Notifications of the {@code cluster/} segment. */
   @JsonDelegate
   ClusterRpcClient getClusterClient();
+
+  /** Notifications of the {@code logs/} segment. */
+  @JsonDelegate
+  default LogsRpcClient getLogsClient() {
+    return new LogsRpcClient() {};
+  }
 }

@@ -3,6 +3,7 @@ package dev.kubereplay.protocol;
 import dev.kubereplay.protocol.cluster.ClusterRpcService;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import dev.kubereplay.protocol.initialize.InitializeResponse;
+import dev.kubereplay.protocol.logs.LogsRpcService;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
@@ -31,4 +32,8 @@ public interface KubeReplayRpcServer {
   /** Requests of the {@code cluster/} segment. */
   @JsonDelegate
   ClusterRpcService getClusterService();
+
+  /** Requests of the {@code logs/} segment. */
+  @JsonDelegate
+  LogsRpcService getLogsService();
 }

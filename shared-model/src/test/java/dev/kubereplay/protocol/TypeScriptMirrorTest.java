@@ -37,6 +37,6 @@ class TypeScriptMirrorTest {
         .doesNotHaveDuplicates();
     assertThat(mirror.notifications())
         .extracting(TypeScriptMirror.RpcMethod::wireName)
-        .containsExactly("cluster/didChange");
+        .containsExactlyInAnyOrder("cluster/didChange", "logs/didAppend", "logs/didEnd");
   }
 }

@@ -1,11 +1,11 @@
 package dev.kubereplay.server.cli;
 
 /** A command failed for a reason the user can act on; printed as one line, exit code 1. */
-final class CliException extends RuntimeException {
+public final class CliException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  CliException(String message) {
+  public CliException(String message) {
     super(message);
   }
 }

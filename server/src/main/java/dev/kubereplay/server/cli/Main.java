@@ -2,7 +2,9 @@ package dev.kubereplay.server.cli;
 
 import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.Version;
+import dev.kubereplay.server.cluster.ClusterException;
 import dev.kubereplay.server.cluster.KubeconfigException;
+import dev.kubereplay.server.cluster.UnknownContextException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "See, record and replay the HTTP traffic of Kubernetes workloads.",
-    subcommands = {ServeCommand.class, ContextsCommand.class, VersionCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ContextsCommand.class,
+      dev.kubereplay.server.cli.cluster.ClusterCommand.class,
+      VersionCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -47,7 +54,7 @@ public final class Main implements Runnable {
   }
 
   /** What the commands read from their surroundings. */
-  ServerEnvironment environment() {
+  public ServerEnvironment environment() {
     return environment;
   }
 
@@ -60,7 +67,10 @@ public final class Main implements Runnable {
   private static int handle(
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    if (failure instanceof KubeconfigException || failure instanceof CliException) {
+    if (failure instanceof KubeconfigException
+        || failure instanceof CliException
+        || failure instanceof ClusterException
+        || failure instanceof UnknownContextException) {
       err.println("kubereplay: " + failure.getMessage());
     } else {
       String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();

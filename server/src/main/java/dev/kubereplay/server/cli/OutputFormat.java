@@ -1,7 +1,7 @@
 package dev.kubereplay.server.cli;
 
 /** What {@code -o} asks for: a table for people, JSON (the protocol's shapes) for scripts. */
-enum OutputFormat {
+public enum OutputFormat {
   table,
   json
 }

@@ -6,17 +6,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table with left-aligned columns, as kubectl prints them. */
-final class Table {
+public final class Table {
 
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
 
-  Table(String... headers) {
+  public Table(String... headers) {
     this.columns = headers.length;
     rows.add(headers);
   }
 
-  Table row(String... cells) {
+  public Table row(String... cells) {
     if (cells.length != columns) {
       throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
     }
@@ -24,7 +24,7 @@ final class Table {
     return this;
   }
 
-  void print(PrintWriter out) {
+  public void print(PrintWriter out) {
     int[] widths = new int[columns];
     for (String[] row : rows) {
       for (int i = 0; i < columns; i++) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -54,51 +55,117 @@ public final class KubeconfigLoader {
    * @throws KubeconfigException when no file exists, one cannot be read or one is malformed
    */
   public KubeContexts load() {
+    return loadMerged().summary();
+  }
+
+  /**
+   * One context as a kubeconfig of its own (its context, cluster and user entries, relative file
+   * paths made absolute against the file that named them), for the Kubernetes client. It holds
+   * credentials: it stays in this process's memory.
+   *
+   * @throws KubeconfigException as {@link #load()}, and {@code NOT_FOUND} for an unknown context
+   */
+  public String standaloneKubeconfig(String context) {
+    Merged merged = loadMerged();
+    Entry entry = merged.contexts().get(context);
+    if (entry == null) {
+      throw new UnknownContextException(context);
+    }
+    ObjectNode root = YAML.createObjectNode();
+    root.put("apiVersion", "v1");
+    root.put("kind", "Config");
+    root.put("current-context", context);
+    root.set("contexts", YAML.createArrayNode().add(named(context, "context", entry.body())));
+    String cluster = text(entry.body(), "cluster");
+    Entry clusterEntry = cluster == null ? null : merged.clusters().get(cluster);
+    if (clusterEntry != null) {
+      root.set(
+          "clusters",
+          YAML.createArrayNode().add(named(cluster, "cluster", absolute(clusterEntry))));
+    }
+    String user = text(entry.body(), "user");
+    Entry userEntry = user == null ? null : merged.users().get(user);
+    if (userEntry != null) {
+      root.set("users", YAML.createArrayNode().add(named(user, "user", absolute(userEntry))));
+    }
+    return YAML.writeValueAsString(root);
+  }
+
+  private static ObjectNode named(String name, String field, JsonNode body) {
+    ObjectNode item = YAML.createObjectNode();
+    item.put("name", name);
+    item.set(field, body);
+    return item;
+  }
+
+  private static final List<String> PATH_FIELDS =
+      List.of("certificate-authority", "client-certificate", "client-key", "tokenFile");
+
+  private static JsonNode absolute(Entry entry) {
+    ObjectNode copy = ((ObjectNode) entry.body()).deepCopy();
+    Path base = entry.file().getParent();
+    for (String field : PATH_FIELDS) {
+      String value = text(copy, field);
+      if (value != null && !value.isEmpty() && !Path.of(value).isAbsolute() && base != null) {
+        copy.put(field, base.resolve(value).normalize().toString());
+      }
+    }
+    return copy;
+  }
+
+  /** An entry of a kubeconfig list and the file it came from. */
+  private record Entry(JsonNode body, Path file) {}
+
+  private record Merged(
+      KubeContexts summary,
+      Map<String, Entry> contexts,
+      Map<String, Entry> clusters,
+      Map<String, Entry> users) {}
+
+  private Merged loadMerged() {
     List<Path> candidates = candidateFiles();
     List<Path> files = candidates.stream().filter(Files::exists).toList();
     if (files.isEmpty()) {
       throw new KubeconfigException(
           Problem.NOT_FOUND, candidates.get(0), notFoundMessage(candidates));
     }
-    Map<String, JsonNode> contexts = new LinkedHashMap<>();
-    Map<String, Path> contextFiles = new LinkedHashMap<>();
-    Map<String, JsonNode> clusters = new LinkedHashMap<>();
-    Map<String, JsonNode> users = new LinkedHashMap<>();
+    Map<String, Entry> contexts = new LinkedHashMap<>();
+    Map<String, Entry> clusters = new LinkedHashMap<>();
+    Map<String, Entry> users = new LinkedHashMap<>();
     String current = null;
     for (Path file : files) {
       JsonNode root = parse(file);
-      for (Map.Entry<String, JsonNode> entry :
-          named(file, root, "contexts", "context").entrySet()) {
-        if (contexts.putIfAbsent(entry.getKey(), entry.getValue()) == null) {
-          contextFiles.put(entry.getKey(), file);
-        }
-      }
-      named(file, root, "clusters", "cluster").forEach(clusters::putIfAbsent);
-      named(file, root, "users", "user").forEach(users::putIfAbsent);
+      named(file, root, "contexts", "context")
+          .forEach((name, body) -> contexts.putIfAbsent(name, new Entry(body, file)));
+      named(file, root, "clusters", "cluster")
+          .forEach((name, body) -> clusters.putIfAbsent(name, new Entry(body, file)));
+      named(file, root, "users", "user")
+          .forEach((name, body) -> users.putIfAbsent(name, new Entry(body, file)));
       String fileCurrent = text(root, "current-context");
       if (current == null && fileCurrent != null) {
         current = fileCurrent;
       }
     }
     List<KubeContext> result = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> entry : contexts.entrySet()) {
-      JsonNode context = entry.getValue();
+    for (Map.Entry<String, Entry> entry : contexts.entrySet()) {
+      JsonNode context = entry.getValue().body();
       String cluster = orEmpty(text(context, "cluster"));
       String user = orEmpty(text(context, "user"));
       String namespace = text(context, "namespace");
-      JsonNode clusterNode = clusters.get(cluster);
+      Entry clusterEntry = clusters.get(cluster);
+      Entry userEntry = users.get(user);
       result.add(
           new KubeContext(
               entry.getKey(),
               cluster,
-              clusterNode == null ? null : text(clusterNode, "server"),
+              clusterEntry == null ? null : text(clusterEntry.body(), "server"),
               user,
-              authOf(users.get(user)),
-              namespace == null ? "default" : namespace,
+              authOf(userEntry == null ? null : userEntry.body()),
+              namespace == null || namespace.isEmpty() ? "default" : namespace,
               entry.getKey().equals(current),
-              contextFiles.get(entry.getKey())));
+              entry.getValue().file()));
     }
-    return new KubeContexts(result, current, files);
+    return new Merged(new KubeContexts(result, current, files), contexts, clusters, users);
   }
 
   private static String notFoundMessage(List<Path> candidates) {

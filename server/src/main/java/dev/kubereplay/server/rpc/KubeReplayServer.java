@@ -5,16 +5,28 @@ import dev.kubereplay.protocol.KubeReplayRpcClient;
 import dev.kubereplay.protocol.KubeReplayRpcServer;
 import dev.kubereplay.protocol.cluster.ClusterChangeKind;
 import dev.kubereplay.protocol.cluster.ClusterRpcService;
+import dev.kubereplay.protocol.cluster.ClusterView;
 import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
+import dev.kubereplay.protocol.cluster.FreshnessDto;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import dev.kubereplay.protocol.initialize.InitializeResponse;
 import dev.kubereplay.protocol.initialize.ServerCapabilitiesDto;
 import dev.kubereplay.protocol.initialize.ServerInfoDto;
+import dev.kubereplay.protocol.logs.LogsRpcClient;
+import dev.kubereplay.protocol.logs.LogsRpcService;
 import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.Version;
+import dev.kubereplay.server.cluster.ClusterService;
 import dev.kubereplay.server.cluster.KubeconfigLoader;
 import dev.kubereplay.server.cluster.KubeconfigWatcher;
+import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.kube.ClusterClients;
+import dev.kubereplay.server.cluster.live.ClusterReader;
+import dev.kubereplay.server.cluster.live.LiveViews;
+import dev.kubereplay.server.cluster.logs.LogService;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +41,9 @@ final class KubeReplayServer implements KubeReplayRpcServer {
   private final RpcCalls calls;
   private final KubeconfigLoader kubeconfig;
   private final ClusterRpcServiceImpl cluster;
+  private final LogsRpcServiceImpl logs;
+  private final ClusterClients clients;
+  private final LiveViews live;
   private final ScheduledExecutorService scheduler;
   private final List<String> requestMethods;
   private volatile KubeReplayRpcClient client;
@@ -41,7 +56,15 @@ final class KubeReplayServer implements KubeReplayRpcServer {
       List<String> requestMethods) {
     this.calls = new RpcCalls(executor);
     this.kubeconfig = new KubeconfigLoader(environment);
-    this.cluster = new ClusterRpcServiceImpl(calls, kubeconfig);
+    this.clients = new ClusterClients(kubeconfig, ClusterClients.Timeouts.INTERACTIVE);
+    this.live = new LiveViews(clients, scheduler, Clock.systemUTC(), new LiveListener());
+    ClusterService service =
+        new ClusterService(
+            kubeconfig, clients, new ClusterReader(clients, live, Clock.systemUTC()), live);
+    this.cluster = new ClusterRpcServiceImpl(calls, kubeconfig, service, executor);
+    this.logs =
+        new LogsRpcServiceImpl(
+            calls, service, new LogService(clients, scheduler), this::logsClient);
     this.scheduler = scheduler;
     this.requestMethods = requestMethods;
   }
@@ -79,10 +102,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
               kubeconfig,
               scheduler,
               KUBECONFIG_POLL_MILLIS,
-              () ->
-                  client
-                      .getClusterClient()
-                      .didChange(new DidChangeClusterParams(List.of(ClusterChangeKind.CONTEXTS))));
+              () -> client.getClusterClient().didChange(DidChangeClusterParams.contexts()));
     }
   }
 
@@ -101,10 +121,51 @@ final class KubeReplayServer implements KubeReplayRpcServer {
       watcher.close();
       watcher = null;
     }
+    logs.close();
+    live.close();
+    clients.close();
+  }
+
+  private LogsRpcClient logsClient() {
+    return client.getLogsClient();
+  }
+
+  /** Sends what the live views saw to the client, as {@code cluster/didChange}. */
+  private final class LiveListener implements LiveViews.Listener {
+    @Override
+    public void viewsChanged(Scope scope, Set<ClusterView> views) {
+      client
+          .getClusterClient()
+          .didChange(
+              new DidChangeClusterParams(
+                  List.of(ClusterChangeKind.VIEWS),
+                  scope.context(),
+                  scope.namespace(),
+                  List.copyOf(views),
+                  null));
+    }
+
+    @Override
+    public void connectionChanged(Scope scope, FreshnessDto freshness) {
+      client
+          .getClusterClient()
+          .didChange(
+              new DidChangeClusterParams(
+                  List.of(ClusterChangeKind.CONNECTION),
+                  scope.context(),
+                  scope.namespace(),
+                  null,
+                  freshness));
+    }
   }
 
   @Override
   public ClusterRpcService getClusterService() {
     return cluster;
+  }
+
+  @Override
+  public LogsRpcService getLogsService() {
+    return logs;
   }
 }

@@ -2,7 +2,9 @@ package dev.kubereplay.server.rpc;
 
 import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.ErrorDataDto;
+import dev.kubereplay.server.cluster.ClusterException;
 import dev.kubereplay.server.cluster.KubeconfigException;
+import dev.kubereplay.server.cluster.UnknownContextException;
 import java.util.concurrent.CancellationException;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -15,6 +17,14 @@ final class RpcErrors {
   static ResponseErrorException of(ErrorCode code, String message, String subject) {
     return new ResponseErrorException(
         new ResponseError(code.code(), message, new ErrorDataDto(code, subject)));
+  }
+
+  /** Fails a request whose required parameter is missing, naming it. */
+  static <T> T required(T value, String method, String what) {
+    if (value == null) {
+      throw of(ErrorCode.INVALID_PARAMS, method + " needs " + what, null);
+    }
+    return value;
   }
 
   /** The error a domain exception becomes on the wire; unknown failures are internal errors. */
@@ -30,6 +40,20 @@ final class RpcErrors {
             case MALFORMED -> ErrorCode.KUBECONFIG_MALFORMED;
           };
       return of(code, kubeconfig.getMessage(), String.valueOf(kubeconfig.file()));
+    }
+    if (failure instanceof UnknownContextException unknown) {
+      return of(ErrorCode.CONTEXT_NOT_FOUND, unknown.getMessage(), unknown.context());
+    }
+    if (failure instanceof ClusterException cluster) {
+      ErrorCode code =
+          switch (cluster.reason()) {
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case CONFLICT -> ErrorCode.CONFLICT;
+            case UNREACHABLE -> ErrorCode.CLUSTER_UNREACHABLE;
+            case INVALID -> ErrorCode.INVALID_PARAMS;
+          };
+      return of(code, cluster.getMessage(), cluster.subject());
     }
     if (failure instanceof CancellationException) {
       return of(ErrorCode.REQUEST_CANCELLED, "request cancelled", null);

@@ -1,0 +1,37 @@
+package dev.kubereplay.intellij.rpc;
+
+import dev.kubereplay.protocol.KubeReplayRpcClient;
+import dev.kubereplay.protocol.cluster.ClusterRpcClient;
+import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
+import dev.kubereplay.protocol.initialize.ClientCapabilitiesDto;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the server calls on the plugin. Notifications arrive on lsp4j's reader thread, so the
+ * handlers given here must only hand the work on, never block.
+ */
+public final class ClientEndpoint implements KubeReplayRpcClient {
+
+  private final ClusterRpcClient cluster;
+
+  public ClientEndpoint(Consumer<DidChangeClusterParams> onClusterChange) {
+    this.cluster =
+        new ClusterRpcClient() {
+          @Override
+          public void didChange(DidChangeClusterParams params) {
+            onClusterChange.accept(params);
+          }
+        };
+  }
+
+  /** The notifications handled here, as {@code initialize} announces them. */
+  public static ClientCapabilitiesDto capabilities() {
+    return new ClientCapabilitiesDto(List.of("cluster/didChange"));
+  }
+
+  @Override
+  public ClusterRpcClient getClusterClient() {
+    return cluster;
+  }
+}

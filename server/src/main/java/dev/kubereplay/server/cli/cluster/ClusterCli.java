@@ -1,0 +1,98 @@
+package dev.kubereplay.server.cli.cluster;
+
+import dev.kubereplay.protocol.cluster.ClusterView;
+import dev.kubereplay.protocol.cluster.FreshnessDto;
+import dev.kubereplay.protocol.jsonrpc.ProtocolGson;
+import dev.kubereplay.server.ServerEnvironment;
+import dev.kubereplay.server.cluster.ClusterService;
+import dev.kubereplay.server.cluster.KubeconfigLoader;
+import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.kube.ClusterClients;
+import dev.kubereplay.server.cluster.live.ClusterReader;
+import dev.kubereplay.server.cluster.live.LiveViews;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The cluster domain for one command-line run: the same service the RPC server uses. */
+final class ClusterCli implements AutoCloseable {
+
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "kubereplay-cli");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "kubereplay-cli-worker");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final ClusterClients clients;
+  private final LiveViews live;
+  private final ClusterService service;
+
+  ClusterCli(ServerEnvironment environment) {
+    KubeconfigLoader kubeconfig = new KubeconfigLoader(environment);
+    this.clients = new ClusterClients(kubeconfig, ClusterClients.Timeouts.INTERACTIVE);
+    this.live =
+        new LiveViews(
+            clients,
+            scheduler,
+            Clock.systemUTC(),
+            new LiveViews.Listener() {
+              @Override
+              public void viewsChanged(Scope scope, Set<ClusterView> views) {}
+
+              @Override
+              public void connectionChanged(Scope scope, FreshnessDto freshness) {}
+            });
+    this.service =
+        new ClusterService(
+            kubeconfig, clients, new ClusterReader(clients, live, Clock.systemUTC()), live);
+  }
+
+  ClusterService service() {
+    return service;
+  }
+
+  ExecutorService executor() {
+    return executor;
+  }
+
+  ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  ClusterClients clients() {
+    return clients;
+  }
+
+  static void printJson(PrintWriter out, Object value) {
+    out.println(ProtocolGson.create().newBuilder().setPrettyPrinting().create().toJson(value));
+    out.flush();
+  }
+
+  /** A warning line on stderr when the answer came from the last known state. */
+  static void warnIfStale(PrintWriter err, FreshnessDto freshness) {
+    if (freshness != null && freshness.stale()) {
+      err.println(
+          "kubereplay: stale data (since " + freshness.since() + "): " + freshness.reason());
+      err.flush();
+    }
+  }
+
+  @Override
+  public void close() {
+    live.close();
+    clients.close();
+    scheduler.shutdownNow();
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.kubereplay.server.cli.cluster;
+
+import dev.kubereplay.protocol.cluster.EventDto;
+import dev.kubereplay.protocol.cluster.ListEventsResponse;
+import dev.kubereplay.server.cli.Table;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+
+@Command(name = "events", description = "Events, warnings first, with the workload each concerns.")
+final class EventsCommand extends ViewCommand {
+
+  @Override
+  int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
+    ListEventsResponse response = cli.service().events(resolve(cli));
+    ClusterCli.warnIfStale(err, response.freshness());
+    if (scope.json()) {
+      ClusterCli.printJson(out, response);
+      return 0;
+    }
+    Table table =
+        new Table("TYPE", "REASON", "OBJECT", "WORKLOAD", "COUNT", "LAST SEEN", "MESSAGE");
+    for (EventDto e : response.events()) {
+      table.row(
+          e.type(),
+          e.reason(),
+          e.objectKind() + "/" + e.objectName(),
+          e.workload() == null ? "-" : e.workload().kind() + "/" + e.workload().name(),
+          String.valueOf(e.count()),
+          orDash(e.lastSeen()),
+          e.message());
+    }
+    table.print(out);
+    return 0;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.kubereplay.server.cli.cluster;
+
+import dev.kubereplay.protocol.logs.LogLineDto;
+import dev.kubereplay.server.cli.CliException;
+import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.logs.LogRequest;
+import dev.kubereplay.server.cluster.logs.LogService;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "logs",
+    description =
+        "Container logs of a workload (all its pods) or a pod: the app container by default.")
+final class LogsCommand extends ViewCommand {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(h|m|s)");
+
+  @Parameters(
+      index = "0",
+      paramLabel = "WORKLOAD|POD",
+      description = "a workload's or a pod's name, or KIND/NAME")
+  String target;
+
+  @Option(
+      names = {"-c", "--container"},
+      description = "a container by name")
+  String container;
+
+  @Option(names = "--sidecar", description = "the kubereplay sidecar's logs")
+  boolean sidecar;
+
+  @Option(
+      names = {"-p", "--previous"},
+      description = "the previous, terminated container")
+  boolean previous;
+
+  @Option(names = "--tail", paramLabel = "N", description = "only the last N lines")
+  Integer tail;
+
+  @Option(
+      names = "--since",
+      paramLabel = "DURATION",
+      description = "only newer lines, e.g. 30s, 5m, 1h30m")
+  String since;
+
+  @Option(
+      names = {"-f", "--follow"},
+      description = "keep streaming until interrupted or the pods go away")
+  boolean follow;
+
+  @Override
+  int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
+    if (sidecar && container != null) {
+      throw new CliException("give either --container or --sidecar, not both");
+    }
+    String kind = null;
+    String name = target;
+    int slash = target.indexOf('/');
+    if (slash > 0) {
+      kind = kind(target.substring(0, slash));
+      name = target.substring(slash + 1);
+    }
+    LogRequest request =
+        new LogRequest(name, kind, container, sidecar, previous, tail, parse(since));
+    Scope scope = resolve(cli);
+    LogService logs = new LogService(cli.clients(), cli.scheduler());
+    if (!follow) {
+      List<LogLineDto> lines = logs.get(scope, request);
+      boolean prefix = lines.stream().map(LogLineDto::pod).distinct().count() > 1;
+      lines.forEach(line -> out.println(format(line, prefix)));
+      return 0;
+    }
+    CountDownLatch ended = new CountDownLatch(1);
+    String[] reason = {""};
+    LogService.Follow started =
+        logs.follow(
+            scope,
+            request,
+            new LogService.Sink() {
+              @Override
+              public void append(String followId, List<LogLineDto> lines) {
+                synchronized (out) {
+                  lines.forEach(line -> out.println(format(line, true)));
+                  out.flush();
+                }
+              }
+
+              @Override
+              public void end(String followId, String why) {
+                reason[0] = why;
+                ended.countDown();
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> logs.stop(started.id())));
+    try {
+      ended.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      logs.stop(started.id());
+    }
+    err.println("kubereplay: " + reason[0]);
+    return 0;
+  }
+
+  private static String format(LogLineDto line, boolean prefix) {
+    return prefix ? "[" + line.pod() + "/" + line.container() + "] " + line.text() : line.text();
+  }
+
+  static String kind(String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "deployment", "deploy" -> "Deployment";
+      case "statefulset", "sts" -> "StatefulSet";
+      case "daemonset", "ds" -> "DaemonSet";
+      case "pod", "po" -> "Pod";
+      default ->
+          throw new CliException(
+              "unknown kind '" + text + "': use deployment, statefulset, daemonset or pod");
+    };
+  }
+
+  /** {@code 1h30m}, {@code 5m}, {@code 30s}. */
+  static Duration parse(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher matcher = DURATION.matcher(text);
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (matcher.find() && matcher.start() == end) {
+      long amount = Long.parseLong(matcher.group(1));
+      total =
+          total.plus(
+              switch (matcher.group(2)) {
+                case "h" -> Duration.ofHours(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofSeconds(amount);
+              });
+      end = matcher.end();
+    }
+    if (end != text.length() || end == 0) {
+      throw new CliException("cannot read duration '" + text + "': use e.g. 30s, 5m, 1h30m");
+    }
+    return total;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.kubereplay.server.cluster;
+
+import dev.kubereplay.protocol.cluster.ClusterView;
+import dev.kubereplay.protocol.cluster.ConfigurationResponse;
+import dev.kubereplay.protocol.cluster.DeleteReplayResponse;
+import dev.kubereplay.protocol.cluster.ListEventsResponse;
+import dev.kubereplay.protocol.cluster.ListNamespacesResponse;
+import dev.kubereplay.protocol.cluster.ListReplaysResponse;
+import dev.kubereplay.protocol.cluster.ListSecretsResponse;
+import dev.kubereplay.protocol.cluster.ListServicesResponse;
+import dev.kubereplay.protocol.cluster.ListWorkloadsResponse;
+import dev.kubereplay.protocol.cluster.WatchResponse;
+import dev.kubereplay.protocol.cluster.WorkloadDto;
+import dev.kubereplay.protocol.cluster.WorkloadRefDto;
+import dev.kubereplay.server.cluster.kube.ClusterClients;
+import dev.kubereplay.server.cluster.kube.KubeErrors;
+import dev.kubereplay.server.cluster.kube.ResourceKind;
+import dev.kubereplay.server.cluster.live.ClusterReader;
+import dev.kubereplay.server.cluster.live.ClusterReader.Result;
+import dev.kubereplay.server.cluster.live.LiveViews;
+import dev.kubereplay.server.cluster.views.ConfigurationView;
+import dev.kubereplay.server.cluster.views.EventsView;
+import dev.kubereplay.server.cluster.views.ReplaysView;
+import dev.kubereplay.server.cluster.views.SecretsView;
+import dev.kubereplay.server.cluster.views.ServicesView;
+import dev.kubereplay.server.cluster.views.Workload;
+import dev.kubereplay.server.cluster.views.WorkloadsView;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The infrastructure view of one kube context and namespace at a time: what the IDE trees, the
+ * tables and the {@code kubereplay cluster} commands show. Knows nothing of JSON-RPC.
+ */
+public final class ClusterService {
+
+  private final KubeconfigLoader kubeconfig;
+  private final ClusterClients clients;
+  private final ClusterReader reader;
+  private final LiveViews live;
+  private final WorkloadToggles toggles;
+  private final OperatorLookup operators;
+
+  public ClusterService(
+      KubeconfigLoader kubeconfig, ClusterClients clients, ClusterReader reader, LiveViews live) {
+    this.kubeconfig = kubeconfig;
+    this.clients = clients;
+    this.reader = reader;
+    this.live = live;
+    this.toggles = new WorkloadToggles(clients);
+    this.operators = new OperatorLookup(kubeconfig, clients);
+  }
+
+  public Scope scope(String context, String namespace) {
+    return Scope.resolve(kubeconfig.load(), context, namespace);
+  }
+
+  public OperatorLookup operators() {
+    return operators;
+  }
+
+  public ListNamespacesResponse namespaces(Scope scope) {
+    KubernetesClient client = clients.client(scope.context());
+    try {
+      List<String> names =
+          KubeErrors.call("list", "namespaces", null, () -> client.namespaces().list().getItems())
+              .stream()
+              .map(Namespace::getMetadata)
+              .map(meta -> meta.getName())
+              .sorted()
+              .toList();
+      return new ListNamespacesResponse(names, false, null);
+    } catch (ClusterException e) {
+      if (e.reason() != ClusterException.Reason.FORBIDDEN) {
+        throw e;
+      }
+      return new ListNamespacesResponse(
+          List.of(scope.namespace()), true, e.getMessage() + "; showing the context's namespace");
+    }
+  }
+
+  public ConfigurationResponse configuration(String context, String namespace) {
+    Scope scope =
+        namespace != null
+            ? scope(context, namespace)
+            : operators.operatorScope(scope(context, null));
+    Result<ConfigMap> maps = reader.list(scope, ResourceKind.CONFIG_MAPS);
+    ConfigMap config = byName(maps.items(), ClusterContract.OPERATOR_CONFIGMAP);
+    ConfigMap overrides = byName(maps.items(), ClusterContract.OVERRIDES_CONFIGMAP);
+    return new ConfigurationResponse(
+        scope.namespace(),
+        config != null,
+        overrides != null,
+        ConfigurationView.build(config, overrides),
+        maps.freshness());
+  }
+
+  public ListWorkloadsResponse workloads(Scope scope) {
+    var deployments = reader.list(scope, ResourceKind.DEPLOYMENTS);
+    var statefulSets = reader.list(scope, ResourceKind.STATEFUL_SETS);
+    var daemonSets = reader.list(scope, ResourceKind.DAEMON_SETS);
+    var pods = reader.list(scope, ResourceKind.PODS);
+    var events = optionalEvents(scope);
+    List<WorkloadDto> rows =
+        WorkloadsView.build(
+            new WorkloadsView.Input(
+                deployments.items(),
+                statefulSets.items(),
+                daemonSets.items(),
+                pods.items(),
+                events.items()));
+    return new ListWorkloadsResponse(
+        rows, ClusterReader.combine(deployments, statefulSets, daemonSets, pods, events));
+  }
+
+  /** Events add detail to workloads; a user who may not read them still sees the workloads. */
+  private Result<io.fabric8.kubernetes.api.model.Event> optionalEvents(Scope scope) {
+    try {
+      return reader.list(scope, ResourceKind.EVENTS);
+    } catch (ClusterException e) {
+      if (e.reason() == ClusterException.Reason.FORBIDDEN) {
+        return new Result<>(
+            List.of(), new dev.kubereplay.protocol.cluster.FreshnessDto(false, null, null));
+      }
+      throw e;
+    }
+  }
+
+  public WorkloadDto setInjection(Scope scope, WorkloadRefDto workload, boolean enabled) {
+    return toggles.set(scope, workload, ClusterContract.INJECT_ANNOTATION, enabled, reader);
+  }
+
+  public WorkloadDto setTlsOut(Scope scope, WorkloadRefDto workload, boolean enabled) {
+    return toggles.set(scope, workload, ClusterContract.TLS_OUT_ANNOTATION, enabled, reader);
+  }
+
+  public ListSecretsResponse secrets(Scope scope) {
+    var secrets = reader.list(scope, ResourceKind.SECRETS);
+    return new ListSecretsResponse(SecretsView.build(secrets.items()), secrets.freshness());
+  }
+
+  public ListServicesResponse services(Scope scope) {
+    var services = reader.list(scope, ResourceKind.SERVICES);
+    var deployments = reader.list(scope, ResourceKind.DEPLOYMENTS);
+    var statefulSets = reader.list(scope, ResourceKind.STATEFUL_SETS);
+    var daemonSets = reader.list(scope, ResourceKind.DAEMON_SETS);
+    List<Workload> workloads = workloads(deployments, statefulSets, daemonSets);
+    return new ListServicesResponse(
+        ServicesView.build(services.items(), workloads),
+        ClusterReader.combine(services, deployments, statefulSets, daemonSets));
+  }
+
+  public ListEventsResponse events(Scope scope) {
+    var events = reader.list(scope, ResourceKind.EVENTS);
+    var pods = reader.list(scope, ResourceKind.PODS);
+    var deployments = reader.list(scope, ResourceKind.DEPLOYMENTS);
+    var statefulSets = reader.list(scope, ResourceKind.STATEFUL_SETS);
+    var daemonSets = reader.list(scope, ResourceKind.DAEMON_SETS);
+    return new ListEventsResponse(
+        EventsView.build(
+            events.items(), workloads(deployments, statefulSets, daemonSets), pods.items()),
+        ClusterReader.combine(events, pods, deployments, statefulSets, daemonSets));
+  }
+
+  public ListReplaysResponse replays(Scope scope) {
+    try {
+      Result<GenericKubernetesResource> replays = reader.list(scope, ResourceKind.REPLAYS);
+      return new ListReplaysResponse(ReplaysView.build(replays.items()), true, replays.freshness());
+    } catch (ClusterException e) {
+      if (e.reason() == ClusterException.Reason.NOT_FOUND) {
+        return new ListReplaysResponse(
+            List.of(), false, new dev.kubereplay.protocol.cluster.FreshnessDto(false, null, null));
+      }
+      throw e;
+    }
+  }
+
+  public DeleteReplayResponse deleteReplay(Scope scope, String name) {
+    KubernetesClient client = clients.client(scope.context());
+    var deleted =
+        KubeErrors.call(
+            "delete",
+            "trafficreplays",
+            scope.namespace(),
+            () ->
+                ResourceKind.REPLAYS
+                    .operation()
+                    .apply(client)
+                    .inNamespace(scope.namespace())
+                    .withName(name)
+                    .delete());
+    return new DeleteReplayResponse(deleted != null && !deleted.isEmpty());
+  }
+
+  public WatchResponse watch(Scope scope, Set<ClusterView> views) {
+    boolean replaysAvailable =
+        !views.contains(ClusterView.REPLAYS) || replays(scope).crdInstalled();
+    live.watch(scope, views, replaysAvailable);
+    return new WatchResponse(scope.context(), scope.namespace(), List.copyOf(views));
+  }
+
+  private static List<Workload> workloads(
+      Result<io.fabric8.kubernetes.api.model.apps.Deployment> deployments,
+      Result<io.fabric8.kubernetes.api.model.apps.StatefulSet> statefulSets,
+      Result<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemonSets) {
+    return Stream.of(
+            deployments.items().stream().map(Workload::of),
+            statefulSets.items().stream().map(Workload::of),
+            daemonSets.items().stream().map(Workload::of))
+        .flatMap(s -> s)
+        .toList();
+  }
+
+  private static ConfigMap byName(List<ConfigMap> maps, String name) {
+    return maps.stream()
+        .filter(m -> name.equals(m.getMetadata().getName()))
+        .findFirst()
+        .orElse(null);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.kubereplay.server.cluster;
+
+import dev.kubereplay.protocol.cluster.WorkloadDto;
+import dev.kubereplay.protocol.cluster.WorkloadRefDto;
+import dev.kubereplay.server.cluster.kube.ClusterClients;
+import dev.kubereplay.server.cluster.kube.KubeErrors;
+import dev.kubereplay.server.cluster.kube.ResourceKind;
+import dev.kubereplay.server.cluster.live.ClusterReader;
+import dev.kubereplay.server.cluster.views.Workload;
+import dev.kubereplay.server.cluster.views.WorkloadsView;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.List;
+
+/**
+ * Turns kubereplay annotations of a workload's pod template on and off, with a JSON merge patch.
+ * The server never edits pods: the operator acts on the next rollout.
+ */
+final class WorkloadToggles {
+
+  private final ClusterClients clients;
+
+  WorkloadToggles(ClusterClients clients) {
+    this.clients = clients;
+  }
+
+  WorkloadDto set(
+      Scope scope, WorkloadRefDto ref, String annotation, boolean enabled, ClusterReader reader) {
+    if (ref == null || ref.name() == null || ref.name().isEmpty()) {
+      throw new ClusterException(ClusterException.Reason.INVALID, "workload", "no workload named");
+    }
+    String patch =
+        "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\""
+            + annotation
+            + "\":\""
+            + enabled
+            + "\"}}}}}";
+    PatchContext merge = PatchContext.of(PatchType.JSON_MERGE);
+    var client = clients.client(scope.context());
+    String resource = ref.kind().toLowerCase(java.util.Locale.ROOT) + "s/" + ref.name();
+    Workload patched =
+        switch (ref.kind()) {
+          case "Deployment" ->
+              Workload.of(
+                  KubeErrors.call(
+                      "patch",
+                      resource,
+                      scope.namespace(),
+                      () ->
+                          nonNull(
+                              client
+                                  .apps()
+                                  .deployments()
+                                  .inNamespace(scope.namespace())
+                                  .withName(ref.name())
+                                  .patch(merge, patch),
+                              ref,
+                              scope)));
+          case "StatefulSet" ->
+              Workload.of(
+                  KubeErrors.call(
+                      "patch",
+                      resource,
+                      scope.namespace(),
+                      () ->
+                          nonNull(
+                              client
+                                  .apps()
+                                  .statefulSets()
+                                  .inNamespace(scope.namespace())
+                                  .withName(ref.name())
+                                  .patch(merge, patch),
+                              ref,
+                              scope)));
+          case "DaemonSet" ->
+              Workload.of(
+                  KubeErrors.call(
+                      "patch",
+                      resource,
+                      scope.namespace(),
+                      () ->
+                          nonNull(
+                              client
+                                  .apps()
+                                  .daemonSets()
+                                  .inNamespace(scope.namespace())
+                                  .withName(ref.name())
+                                  .patch(merge, patch),
+                              ref,
+                              scope)));
+          default ->
+              throw new ClusterException(
+                  ClusterException.Reason.INVALID,
+                  ref.kind(),
+                  "cannot annotate a "
+                      + ref.kind()
+                      + ": only Deployment, StatefulSet and DaemonSet");
+        };
+    List<io.fabric8.kubernetes.api.model.Pod> pods = podsOrNone(scope, reader);
+    return WorkloadsView.build(patched, pods, List.of());
+  }
+
+  private static <T> T nonNull(T patched, WorkloadRefDto ref, Scope scope) {
+    if (patched == null) {
+      throw new ClusterException(
+          ClusterException.Reason.NOT_FOUND,
+          ref.kind() + "/" + ref.name(),
+          "not found: " + ref.kind() + " " + ref.name() + " in namespace " + scope.namespace());
+    }
+    return patched;
+  }
+
+  /** The answer's health needs pods; a user who may patch but not list pods still gets one. */
+  private static List<io.fabric8.kubernetes.api.model.Pod> podsOrNone(
+      Scope scope, ClusterReader reader) {
+    try {
+      return reader.list(scope, ResourceKind.PODS).items();
+    } catch (ClusterException e) {
+      return List.of();
+    }
+  }
+}

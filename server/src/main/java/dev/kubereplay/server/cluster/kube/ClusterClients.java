@@ -1,0 +1,68 @@
+package dev.kubereplay.server.cluster.kube;
+
+import dev.kubereplay.server.cluster.KubeconfigLoader;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One Kubernetes client per kube context, made from the merged kubeconfig and made again when the
+ * context's entries change. The only place that builds fabric8 clients.
+ */
+public final class ClusterClients implements AutoCloseable {
+
+  /** Timeouts for interactive use: an IDE view should fail fast, not hang. */
+  public record Timeouts(int connectMillis, int requestMillis) {
+    public static final Timeouts INTERACTIVE = new Timeouts(5_000, 30_000);
+  }
+
+  private record Cached(String kubeconfig, KubernetesClient client) {}
+
+  private final KubeconfigLoader kubeconfig;
+  private final Timeouts timeouts;
+  private final Map<String, Cached> clients = new HashMap<>();
+
+  public ClusterClients(KubeconfigLoader kubeconfig, Timeouts timeouts) {
+    this.kubeconfig = kubeconfig;
+    this.timeouts = timeouts;
+  }
+
+  /**
+   * The client of a context.
+   *
+   * @throws dev.kubereplay.server.cluster.UnknownContextException for an unknown context
+   * @throws dev.kubereplay.server.cluster.KubeconfigException for a broken kubeconfig
+   */
+  public synchronized KubernetesClient client(String context) {
+    String standalone = kubeconfig.standaloneKubeconfig(context);
+    Cached cached = clients.get(context);
+    if (cached != null && cached.kubeconfig().equals(standalone)) {
+      return cached.client();
+    }
+    if (cached != null) {
+      cached.client().close();
+    }
+    Config config = Config.fromKubeconfig(context, standalone, null);
+    config.setConnectionTimeout(timeouts.connectMillis());
+    config.setRequestTimeout(timeouts.requestMillis());
+    // informers retry for ever, starting fast: a lost API server is expected to come back
+    config.setWatchReconnectInterval(500);
+    config.setWatchReconnectLimit(-1);
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(config)
+            .withHttpClientFactory(new OkHttpClientFactory())
+            .build();
+    clients.put(context, new Cached(standalone, client));
+    return client;
+  }
+
+  @Override
+  public synchronized void close() {
+    clients.values().forEach(cached -> cached.client().close());
+    clients.clear();
+  }
+}

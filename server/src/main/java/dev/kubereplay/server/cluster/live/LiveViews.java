@@ -1,0 +1,245 @@
+package dev.kubereplay.server.cluster.live;
+
+import dev.kubereplay.protocol.cluster.ClusterView;
+import dev.kubereplay.protocol.cluster.FreshnessDto;
+import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.kube.ClusterClients;
+import dev.kubereplay.server.cluster.kube.ResourceKind;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Keeps what an IDE shows live: informers for the kinds its views need, started when it says it
+ * shows them and stopped when it no longer does. Informer handlers only record what changed; a
+ * timer turns that into at most a few notifications per second, and watches the connection so the
+ * IDE hears when its data turns stale and when it is fresh again.
+ */
+public final class LiveViews implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(LiveViews.class.getName());
+  private static final long FLUSH_MILLIS = 250;
+
+  /** What the IDE is told. */
+  public interface Listener {
+    void viewsChanged(Scope scope, Set<ClusterView> views);
+
+    void connectionChanged(Scope scope, FreshnessDto freshness);
+  }
+
+  private final ClusterClients clients;
+  private final Listener listener;
+  private final Clock clock;
+  private final ScheduledFuture<?> timer;
+  private final Map<ResourceKind<?>, SharedIndexInformer<?>> informers = new HashMap<>();
+  private final Set<ClusterView> changed = EnumSet.noneOf(ClusterView.class);
+  private Scope scope;
+  private Set<ClusterView> views = EnumSet.noneOf(ClusterView.class);
+  private Instant staleSince;
+
+  public LiveViews(
+      ClusterClients clients, ScheduledExecutorService scheduler, Clock clock, Listener listener) {
+    this.clients = clients;
+    this.listener = listener;
+    this.clock = clock;
+    this.timer =
+        scheduler.scheduleWithFixedDelay(
+            this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** The kinds each view is made of. */
+  static Set<ResourceKind<?>> kindsOf(ClusterView view) {
+    return switch (view) {
+      case WORKLOADS ->
+          Set.of(
+              ResourceKind.DEPLOYMENTS,
+              ResourceKind.STATEFUL_SETS,
+              ResourceKind.DAEMON_SETS,
+              ResourceKind.PODS,
+              ResourceKind.EVENTS);
+      case SERVICES ->
+          Set.of(
+              ResourceKind.SERVICES,
+              ResourceKind.DEPLOYMENTS,
+              ResourceKind.STATEFUL_SETS,
+              ResourceKind.DAEMON_SETS);
+      case EVENTS ->
+          Set.of(
+              ResourceKind.EVENTS,
+              ResourceKind.PODS,
+              ResourceKind.DEPLOYMENTS,
+              ResourceKind.STATEFUL_SETS,
+              ResourceKind.DAEMON_SETS);
+      case SECRETS -> Set.of(ResourceKind.SECRETS);
+      case REPLAYS -> Set.of(ResourceKind.REPLAYS);
+    };
+  }
+
+  /**
+   * Shows {@code views} of {@code scope} from now on, and nothing else. {@code replaysAvailable}
+   * false keeps an informer off a TrafficReplay CRD that is not installed.
+   */
+  public synchronized void watch(Scope scope, Set<ClusterView> views, boolean replaysAvailable) {
+    Set<ResourceKind<?>> wanted = new LinkedHashSet<>();
+    for (ClusterView view : views) {
+      wanted.addAll(kindsOf(view));
+    }
+    if (!replaysAvailable) {
+      wanted.remove(ResourceKind.REPLAYS);
+    }
+    if (!scope.equals(this.scope)) {
+      stopAll();
+      this.scope = scope;
+      this.staleSince = null;
+    }
+    informers
+        .keySet()
+        .removeIf(
+            kind -> {
+              if (!wanted.contains(kind)) {
+                informers.get(kind).close();
+                return true;
+              }
+              return false;
+            });
+    for (ResourceKind<?> kind : wanted) {
+      if (!informers.containsKey(kind)) {
+        informers.put(kind, start(scope, kind));
+      }
+    }
+    this.views = views.isEmpty() ? EnumSet.noneOf(ClusterView.class) : EnumSet.copyOf(views);
+    LOG.info(
+        "watching " + this.views + " of " + scope + " with " + informers.size() + " informers");
+  }
+
+  private <T extends HasMetadata> SharedIndexInformer<T> start(Scope scope, ResourceKind<T> kind) {
+    SharedIndexInformer<T> informer =
+        kind.operation()
+            .apply(clients.client(scope.context()))
+            .inNamespace(scope.namespace())
+            .withLimit(500L)
+            .runnableInformer(0);
+    informer.addEventHandler(
+        new ResourceEventHandler<T>() {
+          @Override
+          public void onAdd(T object) {
+            changed(kind);
+          }
+
+          @Override
+          public void onUpdate(T before, T after) {
+            changed(kind);
+          }
+
+          @Override
+          public void onDelete(T object, boolean finalStateUnknown) {
+            changed(kind);
+          }
+        });
+    // Retry for ever when the API server is away; give up when the user may not list the kind:
+    // reads then fall back to a direct list, which says "forbidden" on that view alone.
+    informer.exceptionHandler(
+        (started, failure) ->
+            !(failure instanceof KubernetesClientException e
+                && (e.getCode() == 403 || e.getCode() == 401 || e.getCode() == 404)));
+    informer.start();
+    return informer;
+  }
+
+  private synchronized void changed(ResourceKind<?> kind) {
+    for (ClusterView view : views) {
+      if (kindsOf(view).contains(kind)) {
+        changed.add(view);
+      }
+    }
+  }
+
+  /** The objects of a kind from a synced informer of that scope, if one runs. */
+  public synchronized <T extends HasMetadata> Optional<ClusterReader.Result<T>> list(
+      Scope scope, ResourceKind<T> kind) {
+    if (!scope.equals(this.scope)) {
+      return Optional.empty();
+    }
+    SharedIndexInformer<?> informer = informers.get(kind);
+    if (informer == null
+        || !informer.hasSynced()
+        || informer.stopped().toCompletableFuture().isDone()) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    List<T> items = List.copyOf((List<T>) informer.getStore().list());
+    return Optional.of(new ClusterReader.Result<>(items, freshness()));
+  }
+
+  private FreshnessDto freshness() {
+    if (staleSince == null) {
+      return ClusterReader.FRESH;
+    }
+    return new FreshnessDto(true, staleSince, "lost the watch on the API server; reconnecting");
+  }
+
+  private void flush() {
+    Scope flushScope;
+    Set<ClusterView> flushViews;
+    FreshnessDto connection = null;
+    synchronized (this) {
+      if (scope == null) {
+        return;
+      }
+      flushScope = scope;
+      boolean watching =
+          informers.values().stream()
+              .filter(informer -> informer.hasSynced())
+              .filter(informer -> !informer.stopped().toCompletableFuture().isDone())
+              .allMatch(SharedIndexInformer::isWatching);
+      if (!watching && staleSince == null) {
+        staleSince = clock.instant();
+        connection = freshness();
+      } else if (watching && staleSince != null) {
+        staleSince = null;
+        connection = ClusterReader.FRESH;
+      }
+      flushViews = changed.isEmpty() ? Set.of() : EnumSet.copyOf(changed);
+      changed.clear();
+    }
+    try {
+      if (connection != null) {
+        LOG.info(
+            "connection to " + flushScope.context() + (connection.stale() ? " lost" : " back"));
+        listener.connectionChanged(flushScope, connection);
+      }
+      if (!flushViews.isEmpty()) {
+        listener.viewsChanged(flushScope, flushViews);
+      }
+    } catch (RuntimeException e) {
+      LOG.warning("could not notify the client: " + e.getMessage());
+    }
+  }
+
+  private void stopAll() {
+    informers.values().forEach(SharedIndexInformer::close);
+    informers.clear();
+    changed.clear();
+  }
+
+  @Override
+  public synchronized void close() {
+    timer.cancel(false);
+    stopAll();
+    scope = null;
+  }
+}

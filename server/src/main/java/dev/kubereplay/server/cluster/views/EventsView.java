@@ -1,0 +1,91 @@
+package dev.kubereplay.server.cluster.views;
+
+import dev.kubereplay.protocol.cluster.EventDto;
+import dev.kubereplay.protocol.cluster.WorkloadRefDto;
+import dev.kubereplay.server.cluster.kube.Selectors;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+
+/** Events, warnings first then newest first, each linked to the workload it concerns. */
+public final class EventsView {
+
+  private EventsView() {}
+
+  public static List<EventDto> build(List<Event> events, List<Workload> workloads, List<Pod> pods) {
+    return events.stream()
+        .map(event -> row(event, workloads, pods))
+        .sorted(
+            Comparator.comparing((EventDto e) -> !"Warning".equals(e.type()))
+                .thenComparing(EventDto::lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(EventDto::objectName))
+        .toList();
+  }
+
+  private static EventDto row(Event event, List<Workload> workloads, List<Pod> pods) {
+    ObjectReference object = event.getInvolvedObject();
+    String kind = object == null || object.getKind() == null ? "" : object.getKind();
+    String name = object == null || object.getName() == null ? "" : object.getName();
+    Instant first = instant(event.getFirstTimestamp());
+    Instant last = instant(event.getLastTimestamp());
+    if (last == null && event.getEventTime() != null) {
+      last = instant(event.getEventTime().getTime());
+    }
+    return new EventDto(
+        event.getType() == null ? "Normal" : event.getType(),
+        event.getReason() == null ? "" : event.getReason(),
+        kind,
+        name,
+        event.getMessage() == null ? "" : event.getMessage().strip(),
+        event.getCount() == null ? 1 : event.getCount(),
+        first,
+        last == null ? first : last,
+        workloadOf(kind, name, workloads, pods));
+  }
+
+  /** The workload an object belongs to: itself, its pods' owner by selector, or a ReplicaSet's. */
+  static WorkloadRefDto workloadOf(
+      String kind, String name, List<Workload> workloads, List<Pod> pods) {
+    for (Workload workload : workloads) {
+      if (workload.kind().equals(kind) && workload.name().equals(name)) {
+        return new WorkloadRefDto(kind, name);
+      }
+    }
+    if ("Pod".equals(kind)) {
+      Pod pod =
+          pods.stream()
+              .filter(p -> name.equals(p.getMetadata().getName()))
+              .findFirst()
+              .orElse(null);
+      for (Workload workload : workloads) {
+        if (pod != null && Selectors.matches(workload.selector(), pod.getMetadata().getLabels())) {
+          return new WorkloadRefDto(workload.kind(), workload.name());
+        }
+      }
+    }
+    if ("ReplicaSet".equals(kind) && name.lastIndexOf('-') > 0) {
+      String deployment = name.substring(0, name.lastIndexOf('-'));
+      for (Workload workload : workloads) {
+        if ("Deployment".equals(workload.kind()) && workload.name().equals(deployment)) {
+          return new WorkloadRefDto("Deployment", deployment);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Instant instant(String timestamp) {
+    if (timestamp == null || timestamp.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(timestamp);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

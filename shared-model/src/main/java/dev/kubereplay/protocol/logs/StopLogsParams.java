@@ -1,0 +1,4 @@
+package dev.kubereplay.protocol.logs;
+
+/** Parameters of {@code logs/stop}. */
+public record StopLogsParams(String followId) {}
