@@ -38,6 +38,7 @@ final class LogFollow {
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicBoolean ended = new AtomicBoolean();
   private ScheduledFuture<?> flusher;
+  private volatile String failure;
 
   LogFollow(
       String id,
@@ -56,13 +57,13 @@ final class LogFollow {
     this.onEnd = onEnd;
   }
 
+  /**
+   * Starts a reader per stream; each opens its stream itself, so a slow API server blocks no one.
+   */
   synchronized void start() {
     open.set(streams.size());
     for (LogSource.Stream stream : streams) {
-      LogWatch watch = stream.loggable().watchLog();
-      watches.add(watch);
-      Thread reader =
-          new Thread(() -> read(stream, watch), "kubereplay-logs-" + id + "-" + stream.pod());
+      Thread reader = new Thread(() -> read(stream), "kubereplay-logs-" + id + "-" + stream.pod());
       reader.setDaemon(true);
       reader.start();
     }
@@ -71,24 +72,44 @@ final class LogFollow {
             this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  private void read(LogSource.Stream stream, LogWatch watch) {
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine();
-          line != null && !ended.get();
-          line = reader.readLine()) {
-        queue.add(new LogLineDto(stream.pod(), stream.container(), line));
+  private void read(LogSource.Stream stream) {
+    try {
+      LogWatch watch = stream.loggable().watchLog();
+      synchronized (this) {
+        if (ended.get()) {
+          watch.close();
+          return;
+        }
+        watches.add(watch);
+      }
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
+        for (String line = reader.readLine();
+            line != null && !ended.get();
+            line = reader.readLine()) {
+          queue.add(new LogLineDto(stream.pod(), stream.container(), line));
+        }
       }
     } catch (IOException e) {
       // the stream broke: the end reason below tells whether the pod went away
+    } catch (RuntimeException e) {
+      failure = "cannot read logs of pod " + stream.pod() + ": " + firstLine(e.getMessage());
+    } finally {
+      if (open.decrementAndGet() == 0 && !ended.get()) {
+        scheduler.execute(() -> stop(endReason()));
+      }
     }
-    if (open.decrementAndGet() == 0 && !ended.get()) {
-      scheduler.execute(() -> stop(endReason()));
-    }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "failed" : message.strip().lines().findFirst().orElse("failed");
   }
 
   /** Why the streams ended by themselves: the pods are gone, or their containers stopped. */
   private String endReason() {
+    if (failure != null) {
+      return failure;
+    }
     List<String> gone = new ArrayList<>();
     for (LogSource.Stream stream : streams) {
       try {

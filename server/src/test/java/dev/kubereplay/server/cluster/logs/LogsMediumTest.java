@@ -1,0 +1,292 @@
+package dev.kubereplay.server.cluster.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubereplay.fixtures.rpc.TestSession;
+import dev.kubereplay.protocol.ErrorCode;
+import dev.kubereplay.protocol.logs.DidAppendLogsParams;
+import dev.kubereplay.protocol.logs.DidEndLogsParams;
+import dev.kubereplay.protocol.logs.LogLineDto;
+import dev.kubereplay.protocol.logs.LogsParams;
+import dev.kubereplay.protocol.logs.StopLogsParams;
+import dev.kubereplay.server.ServerEnvironment;
+import dev.kubereplay.server.rpc.RpcServer;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Logs through the protocol, against fabric8's mock API server: a real API server here has no
+ * kubelet, so it serves no logs. Objects live in the mock's CRUD store; the log endpoints are
+ * expectations.
+ */
+@EnableKubernetesMockClient(crud = true)
+class LogsMediumTest {
+
+  KubernetesMockServer server;
+  KubernetesClient client;
+
+  @TempDir Path dir;
+  private TestSession session;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        current-context: mock
+        clusters:
+          - name: mock
+            cluster: {server: "%s", insecure-skip-tls-verify: true}
+        contexts:
+          - name: mock
+            context: {cluster: mock, user: mock, namespace: shop}
+        users:
+          - name: mock
+            user: {token: mock-token}
+        """
+            .formatted(client.getMasterUrl().toString()));
+    ServerEnvironment environment =
+        new ServerEnvironment(
+            Map.of(
+                "KUBECONFIG",
+                kubeconfig.toString(),
+                "KUBEREPLAY_HOME",
+                dir.resolve("data").toString()),
+            dir);
+    session = TestSession.inProcess((in, out) -> RpcServer.start(environment, in, out, null));
+    session.initialize();
+
+    client
+        .apps()
+        .deployments()
+        .inNamespace("shop")
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("api")
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", "api")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "api")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("api")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+    client.pods().inNamespace("shop").resource(pod("api-1")).create();
+    client.pods().inNamespace("shop").resource(pod("api-2")).create();
+  }
+
+  private static Pod pod(String name) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .addToLabels("app", "api")
+        .endMetadata()
+        .withNewSpec()
+        .addToContainers(new ContainerBuilder().withName("api").build())
+        .addToContainers(new ContainerBuilder().withName("kubereplay-sidecar").build())
+        .endSpec()
+        .build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    session.close();
+  }
+
+  private static LogsParams params(String target, boolean sidecar, Integer tail) {
+    return new LogsParams(null, null, target, null, null, sidecar, false, tail, null);
+  }
+
+  @Test
+  void a_workload_gives_the_app_container_logs_of_all_its_pods() throws Exception {
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/shop/pods/api-1/log?pretty=false&container=api")
+        .andReturn(200, "one\ntwo\n")
+        .once();
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/shop/pods/api-2/log?pretty=false&container=api")
+        .andReturn(200, "three\n")
+        .once();
+
+    List<LogLineDto> lines =
+        session
+            .server()
+            .getLogsService()
+            .get(params("api", false, null))
+            .get(10, TimeUnit.SECONDS)
+            .lines();
+
+    assertThat(lines)
+        .containsExactly(
+            new LogLineDto("api-1", "api", "one"),
+            new LogLineDto("api-1", "api", "two"),
+            new LogLineDto("api-2", "api", "three"));
+  }
+
+  @Test
+  void the_sidecar_and_tail_are_asked_for_when_requested() throws Exception {
+    server
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/namespaces/shop/pods/api-1/log?pretty=false&container=kubereplay-sidecar&tailLines=5")
+        .andReturn(200, "recorded 3 pairs\n")
+        .once();
+
+    List<LogLineDto> lines =
+        session
+            .server()
+            .getLogsService()
+            .get(params("api-1", true, 5))
+            .get(10, TimeUnit.SECONDS)
+            .lines();
+
+    assertThat(lines)
+        .containsExactly(new LogLineDto("api-1", "kubereplay-sidecar", "recorded 3 pairs"));
+  }
+
+  @Test
+  void an_unknown_target_or_container_fails_that_request_with_a_clear_message() {
+    assertThatThrownBy(
+            () ->
+                session
+                    .server()
+                    .getLogsService()
+                    .get(params("nope", false, null))
+                    .get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOfSatisfying(
+            ResponseErrorException.class,
+            e -> {
+              assertThat(e.getResponseError().getCode()).isEqualTo(ErrorCode.NOT_FOUND.code());
+              assertThat(e.getResponseError().getMessage())
+                  .isEqualTo("not found: no workload or pod named nope in namespace shop");
+            });
+    assertThatThrownBy(
+            () ->
+                session
+                    .server()
+                    .getLogsService()
+                    .get(new LogsParams(null, null, "api-1", "Pod", "db", false, false, null, null))
+                    .get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOfSatisfying(
+            ResponseErrorException.class,
+            e -> {
+              assertThat(e.getResponseError().getCode()).isEqualTo(ErrorCode.INVALID_PARAMS.code());
+              assertThat(e.getResponseError().getMessage())
+                  .isEqualTo("pod api-1 has no container db (it has: api, kubereplay-sidecar)");
+            });
+  }
+
+  @Test
+  void a_follow_streams_batched_lines_and_ends_with_the_reason_when_the_pod_goes_away()
+      throws Exception {
+    server
+        .expect()
+        .get()
+        .delay(1, TimeUnit.SECONDS)
+        .withPath("/api/v1/namespaces/shop/pods/api-1/log?pretty=false&container=api&follow=true")
+        .andReturn(200, "starting\nlistening on :8080\n")
+        .once();
+
+    var follow =
+        session
+            .server()
+            .getLogsService()
+            .follow(new LogsParams(null, null, "api-1", "Pod", null, false, false, null, null))
+            .get(10, TimeUnit.SECONDS);
+    client.pods().inNamespace("shop").withName("api-1").delete();
+
+    assertThat(follow.pods()).containsExactly("api-1");
+    List<LogLineDto> received = new java.util.ArrayList<>();
+    DidAppendLogsParams batch;
+    while (received.size() < 2
+        && (batch = session.client().awaitLogLines(Duration.ofSeconds(5))) != null) {
+      assertThat(batch.followId()).isEqualTo(follow.followId());
+      received.addAll(batch.lines());
+    }
+    assertThat(received)
+        .extracting(LogLineDto::text)
+        .containsExactly("starting", "listening on :8080");
+    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(5));
+    assertThat(end).isNotNull();
+    assertThat(end.reason()).isEqualTo("pod shop/api-1 was deleted");
+    assertThat(
+            session
+                .server()
+                .getLogsService()
+                .stop(new StopLogsParams(follow.followId()))
+                .get(5, TimeUnit.SECONDS)
+                .stopped())
+        .as("an ended follow is not running")
+        .isFalse();
+  }
+
+  @Test
+  void stopping_a_follow_ends_it_with_reason_stopped() throws Exception {
+    server
+        .expect()
+        .get()
+        .delay(3, TimeUnit.SECONDS)
+        .withPath(
+            "/api/v1/namespaces/shop/pods/api-2/log?pretty=false&container=kubereplay-sidecar&follow=true")
+        .andReturn(200, "slow\n")
+        .once();
+
+    var follow =
+        session
+            .server()
+            .getLogsService()
+            .follow(params("api-2", true, null))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(
+            session
+                .server()
+                .getLogsService()
+                .stop(new StopLogsParams(follow.followId()))
+                .get(5, TimeUnit.SECONDS)
+                .stopped())
+        .isTrue();
+
+    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(5));
+    assertThat(end).isNotNull();
+    assertThat(end.followId()).isEqualTo(follow.followId());
+    assertThat(end.reason()).isEqualTo("stopped");
+  }
+}
