@@ -1,0 +1,28 @@
+package dev.kubereplay.server.traffic;
+
+import java.nio.file.Path;
+
+/**
+ * A source cannot be read. The message names the file, where in it (line and column, or the entry),
+ * and the reason, in one line; nothing of the source is kept.
+ */
+public final class ImportException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Path file;
+
+  public ImportException(Path file, String where, String reason) {
+    super(file + (where == null || where.isEmpty() ? "" : ": " + where) + ": " + reason);
+    this.file = file;
+  }
+
+  public ImportException(Path file, String where, String reason, Throwable cause) {
+    super(file + (where == null || where.isEmpty() ? "" : ": " + where) + ": " + reason, cause);
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+}
