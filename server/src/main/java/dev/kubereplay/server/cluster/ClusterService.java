@@ -31,6 +31,9 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +42,7 @@ import java.util.stream.Stream;
  */
 public final class ClusterService {
 
+  private final Executor executor;
   private final KubeconfigLoader kubeconfig;
   private final ClusterClients clients;
   private final ClusterReader reader;
@@ -47,7 +51,12 @@ public final class ClusterService {
   private final OperatorLookup operators;
 
   public ClusterService(
-      KubeconfigLoader kubeconfig, ClusterClients clients, ClusterReader reader, LiveViews live) {
+      KubeconfigLoader kubeconfig,
+      ClusterClients clients,
+      ClusterReader reader,
+      LiveViews live,
+      Executor executor) {
+    this.executor = executor;
     this.kubeconfig = kubeconfig;
     this.clients = clients;
     this.reader = reader;
@@ -101,11 +110,16 @@ public final class ClusterService {
   }
 
   public ListWorkloadsResponse workloads(Scope scope) {
-    var deployments = reader.list(scope, ResourceKind.DEPLOYMENTS);
-    var statefulSets = reader.list(scope, ResourceKind.STATEFUL_SETS);
-    var daemonSets = reader.list(scope, ResourceKind.DAEMON_SETS);
-    var pods = reader.list(scope, ResourceKind.PODS);
-    var events = optionalEvents(scope);
+    var deploymentsAsync = read(scope, ResourceKind.DEPLOYMENTS);
+    var statefulSetsAsync = read(scope, ResourceKind.STATEFUL_SETS);
+    var daemonSetsAsync = read(scope, ResourceKind.DAEMON_SETS);
+    var podsAsync = read(scope, ResourceKind.PODS);
+    var eventsAsync = CompletableFuture.supplyAsync(() -> optionalEvents(scope), executor);
+    var deployments = join(deploymentsAsync);
+    var statefulSets = join(statefulSetsAsync);
+    var daemonSets = join(daemonSetsAsync);
+    var pods = join(podsAsync);
+    var events = join(eventsAsync);
     List<WorkloadDto> rows =
         WorkloadsView.build(
             new WorkloadsView.Input(
@@ -145,10 +159,14 @@ public final class ClusterService {
   }
 
   public ListServicesResponse services(Scope scope) {
-    var services = reader.list(scope, ResourceKind.SERVICES);
-    var deployments = reader.list(scope, ResourceKind.DEPLOYMENTS);
-    var statefulSets = reader.list(scope, ResourceKind.STATEFUL_SETS);
-    var daemonSets = reader.list(scope, ResourceKind.DAEMON_SETS);
+    var servicesAsync = read(scope, ResourceKind.SERVICES);
+    var deploymentsAsync = read(scope, ResourceKind.DEPLOYMENTS);
+    var statefulSetsAsync = read(scope, ResourceKind.STATEFUL_SETS);
+    var daemonSetsAsync = read(scope, ResourceKind.DAEMON_SETS);
+    var services = join(servicesAsync);
+    var deployments = join(deploymentsAsync);
+    var statefulSets = join(statefulSetsAsync);
+    var daemonSets = join(daemonSetsAsync);
     List<Workload> workloads = workloads(deployments, statefulSets, daemonSets);
     return new ListServicesResponse(
         ServicesView.build(services.items(), workloads),
@@ -156,11 +174,16 @@ public final class ClusterService {
   }
 
   public ListEventsResponse events(Scope scope) {
-    var events = reader.list(scope, ResourceKind.EVENTS);
-    var pods = reader.list(scope, ResourceKind.PODS);
-    var deployments = reader.list(scope, ResourceKind.DEPLOYMENTS);
-    var statefulSets = reader.list(scope, ResourceKind.STATEFUL_SETS);
-    var daemonSets = reader.list(scope, ResourceKind.DAEMON_SETS);
+    var eventsAsync = read(scope, ResourceKind.EVENTS);
+    var podsAsync = read(scope, ResourceKind.PODS);
+    var deploymentsAsync = read(scope, ResourceKind.DEPLOYMENTS);
+    var statefulSetsAsync = read(scope, ResourceKind.STATEFUL_SETS);
+    var daemonSetsAsync = read(scope, ResourceKind.DAEMON_SETS);
+    var events = join(eventsAsync);
+    var pods = join(podsAsync);
+    var deployments = join(deploymentsAsync);
+    var statefulSets = join(statefulSetsAsync);
+    var daemonSets = join(daemonSetsAsync);
     return new ListEventsResponse(
         EventsView.build(
             events.items(), workloads(deployments, statefulSets, daemonSets), pods.items()),
@@ -214,6 +237,23 @@ public final class ClusterService {
             daemonSets.items().stream().map(Workload::of))
         .flatMap(s -> s)
         .toList();
+  }
+
+  /** Reads one kind while the caller starts the others: a view's lists go out together. */
+  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> CompletableFuture<Result<T>> read(
+      Scope scope, ResourceKind<T> kind) {
+    return CompletableFuture.supplyAsync(() -> reader.list(scope, kind), executor);
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static ConfigMap byName(List<ConfigMap> maps, String name) {

@@ -122,7 +122,39 @@ public final class KubeconfigLoader {
       Map<String, Entry> clusters,
       Map<String, Entry> users) {}
 
+  /** The files' size and modification time when {@link #cached} was read. */
+  private record Stamp(Path file, long size, long modified) {}
+
+  private record Cached(List<Stamp> stamps, Merged merged) {}
+
+  private volatile Cached cached;
+
+  /**
+   * The merged kubeconfig, parsed again only when a file changed: every cluster call asks for its
+   * context's client, and parsing YAML each time would be work done for nothing.
+   */
   private Merged loadMerged() {
+    List<Stamp> stamps = candidateFiles().stream().map(KubeconfigLoader::stamp).toList();
+    Cached last = cached;
+    if (last != null && last.stamps().equals(stamps)) {
+      return last.merged();
+    }
+    Merged merged = parseMerged();
+    cached = new Cached(stamps, merged);
+    return merged;
+  }
+
+  private static Stamp stamp(Path file) {
+    try {
+      var attributes =
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      return new Stamp(file, attributes.size(), attributes.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      return new Stamp(file, -1, -1);
+    }
+  }
+
+  private Merged parseMerged() {
     List<Path> candidates = candidateFiles();
     List<Path> files = candidates.stream().filter(Files::exists).toList();
     if (files.isEmpty()) {

@@ -60,7 +60,11 @@ final class KubeReplayServer implements KubeReplayRpcServer {
     this.live = new LiveViews(clients, scheduler, Clock.systemUTC(), new LiveListener());
     ClusterService service =
         new ClusterService(
-            kubeconfig, clients, new ClusterReader(clients, live, Clock.systemUTC()), live);
+            kubeconfig,
+            clients,
+            new ClusterReader(clients, live, Clock.systemUTC()),
+            live,
+            executor);
     this.cluster = new ClusterRpcServiceImpl(calls, kubeconfig, service, executor);
     this.logs =
         new LogsRpcServiceImpl(

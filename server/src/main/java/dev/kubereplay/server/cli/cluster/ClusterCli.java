@@ -55,7 +55,11 @@ final class ClusterCli implements AutoCloseable {
             });
     this.service =
         new ClusterService(
-            kubeconfig, clients, new ClusterReader(clients, live, Clock.systemUTC()), live);
+            kubeconfig,
+            clients,
+            new ClusterReader(clients, live, Clock.systemUTC()),
+            live,
+            executor);
   }
 
   ClusterService service() {

@@ -1,0 +1,207 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { Commands } from '../commands';
+import { KubeReplayClient } from './client';
+import { describeExit, type ServerExit } from './errors';
+import {
+  attachPort,
+  buildServerCommand,
+  javaProblem,
+  probeJava,
+  resolveJava,
+  resolveServerJar,
+  type LaunchSettings,
+} from './launcher';
+import type { DidChangeClusterParams, InitializeResponse } from './protocol';
+
+export type SessionState =
+  | { kind: 'stopped' }
+  | { kind: 'starting' }
+  | { kind: 'running'; client: KubeReplayClient; server: InitializeResponse['serverInfo'] }
+  | { kind: 'failed'; message: string };
+
+/** The notifications this client handles, announced in `initialize`. */
+const HANDLED_NOTIFICATIONS = ['cluster/didChange'];
+
+const ACTION_OPEN_SETTINGS = 'Open Settings';
+const ACTION_RESTART = 'Restart Server';
+const ACTION_SHOW_OUTPUT = 'Show Output';
+
+/**
+ * The one kubereplay server behind the extension: starts it (or attaches to one started by
+ * hand), reports failures the user can act on, and restarts it on request.
+ */
+export class ServerSession implements vscode.Disposable {
+  private state: SessionState = { kind: 'stopped' };
+  private starting: Promise<KubeReplayClient> | undefined;
+  private readonly stateEmitter = new vscode.EventEmitter<SessionState>();
+  private readonly clusterEmitter = new vscode.EventEmitter<DidChangeClusterParams>();
+
+  readonly onDidChangeState = this.stateEmitter.event;
+  readonly onDidChangeCluster = this.clusterEmitter.event;
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly extensionVersion: string,
+    private readonly output: vscode.OutputChannel,
+  ) {}
+
+  get current(): SessionState {
+    return this.state;
+  }
+
+  /** The running server's client; starts the server when needed. Rejects with a readable error. */
+  client(): Promise<KubeReplayClient> {
+    if (this.state.kind === 'running') {
+      return Promise.resolve(this.state.client);
+    }
+    if (this.state.kind === 'failed') {
+      return Promise.reject(new Error(this.state.message));
+    }
+    return this.start();
+  }
+
+  start(): Promise<KubeReplayClient> {
+    if (this.state.kind === 'running') {
+      return Promise.resolve(this.state.client);
+    }
+    this.starting ??= this.launch().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    try {
+      await this.start();
+    } catch {
+      // reported by launch()
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    const state = this.state;
+    this.setState({ kind: 'stopped' });
+    if (state.kind === 'running') {
+      const exit = await state.client.stop();
+      this.output.appendLine(`Server stopped (${exitSummary(exit)}).`);
+      state.client.dispose();
+    }
+  }
+
+  dispose(): void {
+    if (this.state.kind === 'running') {
+      this.state.client.dispose();
+    }
+    this.stateEmitter.dispose();
+    this.clusterEmitter.dispose();
+  }
+
+  private async launch(): Promise<KubeReplayClient> {
+    this.setState({ kind: 'starting' });
+    let client: KubeReplayClient | undefined;
+    try {
+      client = await this.connect();
+      const watched = client;
+      watched.onDidExit((exit) => {
+        this.exited(watched, exit);
+      });
+      watched.onDidChangeCluster((params) => {
+        this.clusterEmitter.fire(params);
+      });
+      const answer = await watched.initialize({
+        clientInfo: { name: 'kubereplay-vscode', version: this.extensionVersion },
+        capabilities: { notifications: HANDLED_NOTIFICATIONS },
+      });
+      const info = answer.serverInfo;
+      this.output.appendLine(
+        `Connected to ${info.name} ${info.version} (protocol ${info.protocolVersion}).`,
+      );
+      this.setState({ kind: 'running', client: watched, server: info });
+      return watched;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      client?.dispose();
+      this.fail(message);
+      throw new Error(message, { cause: error });
+    }
+  }
+
+  private async connect(): Promise<KubeReplayClient> {
+    const port = attachPort(process.env);
+    if (port !== undefined) {
+      this.output.appendLine(
+        `Attaching to the server on 127.0.0.1:${port} (KUBEREPLAY_SERVER_PORT).`,
+      );
+      return KubeReplayClient.connect(port);
+    }
+    const settings = readSettings();
+    const jar = resolveServerJar(settings, this.extensionPath);
+    if (!fs.existsSync(jar)) {
+      throw new Error(
+        `The Kube Replay server jar ${jar} does not exist. Set kubereplay.server.jar to the server's jar.`,
+      );
+    }
+    const java = resolveJava(settings, process.env);
+    const problem = javaProblem(java, await probeJava(java.executable));
+    if (problem) {
+      throw new Error(problem);
+    }
+    const command = buildServerCommand(java.executable, jar, settings.vmArgs);
+    this.output.appendLine(`Starting ${[command.command, ...command.args].join(' ')}`);
+    return KubeReplayClient.spawn(command, {
+      onStderr: (line) => {
+        this.output.appendLine(line);
+      },
+    });
+  }
+
+  private exited(client: KubeReplayClient, exit: ServerExit): void {
+    if (this.state.kind !== 'running' || this.state.client !== client) {
+      return; // a stop we asked for, or a launch that already failed
+    }
+    client.dispose();
+    this.fail(describeExit(exit));
+  }
+
+  private fail(message: string): void {
+    this.output.appendLine(`Error: ${message}`);
+    this.setState({ kind: 'failed', message });
+    void vscode.window
+      .showErrorMessage(message, ACTION_OPEN_SETTINGS, ACTION_RESTART, ACTION_SHOW_OUTPUT)
+      .then((action) => {
+        switch (action) {
+          case ACTION_OPEN_SETTINGS:
+            return vscode.commands.executeCommand(Commands.openSettings);
+          case ACTION_RESTART:
+            return vscode.commands.executeCommand(Commands.restartServer);
+          case ACTION_SHOW_OUTPUT:
+            return vscode.commands.executeCommand(Commands.showOutput);
+          default:
+            return undefined;
+        }
+      });
+  }
+
+  private setState(state: SessionState): void {
+    this.state = state;
+    this.stateEmitter.fire(state);
+  }
+}
+
+function readSettings(): LaunchSettings {
+  const config = vscode.workspace.getConfiguration('kubereplay');
+  return {
+    javaHome: config.get<string>('java.home', ''),
+    javaPath: config.get<string>('java.path', ''),
+    serverJar: config.get<string>('server.jar', ''),
+    vmArgs: config.get<string[]>('server.vmArgs', []),
+  };
+}
+
+function exitSummary(exit: ServerExit): string {
+  if (exit.code !== null) {
+    return `exit code ${exit.code}`;
+  }
+  return exit.signal ? `signal ${exit.signal}` : 'connection closed';
+}
