@@ -1,28 +1,32 @@
 package dev.kubereplay.intellij;
 
+import dev.kubereplay.intellij.cluster.ClusterModel;
 import dev.kubereplay.intellij.cluster.ContextsModel;
+import dev.kubereplay.intellij.logs.LogFollows;
 import dev.kubereplay.intellij.rpc.ClientEndpoint;
 import dev.kubereplay.intellij.rpc.ProcessTransport;
+import dev.kubereplay.intellij.rpc.ServerCalls;
 import dev.kubereplay.intellij.rpc.ServerCommand;
 import dev.kubereplay.intellij.rpc.ServerExit;
 import dev.kubereplay.intellij.rpc.ServerManager;
-import dev.kubereplay.protocol.cluster.ClusterChangeKind;
-import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
+import dev.kubereplay.protocol.KubeReplayRpcServer;
 import dev.kubereplay.protocol.cluster.ListContextsParams;
 import dev.kubereplay.protocol.initialize.ClientInfoDto;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One kubereplay server for the whole IDE and the models that show its answers: the wiring between
- * {@code rpc} and {@code cluster}, in plain Java so tests can drive it. The IntelliJ service only
- * owns one.
+ * {@code rpc}, {@code cluster} and {@code logs}, in plain Java so tests can drive it. The IntelliJ
+ * service only owns one.
  */
-public final class KubeReplaySession implements AutoCloseable {
+public final class KubeReplaySession implements ServerCalls, AutoCloseable {
 
   /** How the plugin introduces itself in {@code initialize}. */
   public static final String CLIENT_NAME = "kubereplay-intellij";
@@ -31,18 +35,22 @@ public final class KubeReplaySession implements AutoCloseable {
   private final ExecutorService modelThread;
   private final ServerManager server;
   private final ContextsModel contexts;
+  private final ClusterModel cluster;
+  private final LogFollows logs;
   private volatile boolean closed;
 
   public KubeReplaySession(ServerManager.Starter starter) {
     this.rpcThreads = Executors.newCachedThreadPool(daemons("kubereplay-rpc"));
-    this.modelThread = Executors.newSingleThreadExecutor(daemons("kubereplay-contexts"));
+    this.modelThread = Executors.newSingleThreadExecutor(daemons("kubereplay-model"));
+    this.logs = new LogFollows(this);
     ClientEndpoint client =
         new ClientEndpoint(
             change -> {
-              if (concernsContexts(change)) {
-                refresh();
+              if (!closed) { // a late notification may arrive while closing
+                cluster().didChange(change);
               }
-            });
+            },
+            logs);
     InitializeParams initialize =
         new InitializeParams(
             new ClientInfoDto(CLIENT_NAME, PluginVersion.get()), ClientEndpoint.capabilities());
@@ -51,6 +59,7 @@ public final class KubeReplaySession implements AutoCloseable {
         new ContextsModel(
             () -> server.call(s -> s.getClusterService().listContexts(new ListContextsParams())),
             modelThread);
+    this.cluster = new ClusterModel(this, modelThread, contexts);
   }
 
   /** A session that starts the server jar shipped with the plugin on the IDE's Java. */
@@ -63,10 +72,24 @@ public final class KubeReplaySession implements AutoCloseable {
     return contexts;
   }
 
-  /** Asks for the contexts again, starting the server if it is not running. */
+  public ClusterModel cluster() {
+    return cluster;
+  }
+
+  public LogFollows logs() {
+    return logs;
+  }
+
+  @Override
+  public <T> CompletableFuture<T> call(
+      Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+    return server.call(request);
+  }
+
+  /** Asks for the contexts and everything shown again, starting the server if it is not running. */
   public void refresh() {
-    if (!closed) { // a late notification may arrive while closing
-      contexts.refresh();
+    if (!closed) {
+      cluster.refresh();
     }
   }
 
@@ -78,6 +101,8 @@ public final class KubeReplaySession implements AutoCloseable {
     modelThread.execute(
         () -> {
           server.restart();
+          logs.serverStopped();
+          cluster.serverStopped();
           refresh();
         });
   }
@@ -90,15 +115,10 @@ public final class KubeReplaySession implements AutoCloseable {
     rpcThreads.shutdownNow();
   }
 
-  /** Views of other areas change too; the contexts are asked for again only when they did. */
-  static boolean concernsContexts(DidChangeClusterParams change) {
-    return change.changes() == null
-        || change.changes().isEmpty()
-        || change.changes().contains(ClusterChangeKind.CONTEXTS);
-  }
-
   private void serverStopped(ServerExit exit) {
     contexts.serverStopped(exit);
+    cluster.serverStopped();
+    logs.serverStopped();
   }
 
   private static ThreadFactory daemons(String name) {

@@ -1,34 +1,62 @@
 package dev.kubereplay.intellij;
 
 import com.intellij.openapi.actionSystem.ActionManager;
+import com.intellij.openapi.actionSystem.ActionToolbar;
 import com.intellij.openapi.actionSystem.AnAction;
+import com.intellij.openapi.actionSystem.DefaultActionGroup;
 import com.intellij.openapi.project.DumbAware;
 import com.intellij.openapi.project.Project;
 import com.intellij.openapi.wm.ToolWindow;
 import com.intellij.openapi.wm.ToolWindowFactory;
+import com.intellij.ui.PopupHandler;
 import com.intellij.ui.content.Content;
 import com.intellij.ui.content.ContentFactory;
-import dev.kubereplay.intellij.cluster.ContextsPanel;
+import dev.kubereplay.intellij.cluster.actions.ClusterActions;
+import dev.kubereplay.intellij.cluster.panel.ClusterPanel;
 import java.util.ArrayList;
 import java.util.List;
+import javax.swing.SwingUtilities;
 
-/** Fills the "Kube Replay" tool window: the contexts panel, with the actions in its title bar. */
+/**
+ * Fills the "Kube Replay" tool window: the cluster panel with its toolbar and context menu (one
+ * action group), and a tab per log follow.
+ */
 public final class KubeReplayToolWindowFactory implements ToolWindowFactory, DumbAware {
+
+  static final String TOOLBAR_PLACE = "KubeReplayClusterToolbar";
+  static final String POPUP_PLACE = "KubeReplayClusterPopup";
 
   @Override
   public void createToolWindowContent(Project project, ToolWindow toolWindow) {
     KubeReplaySession session = KubeReplayService.getInstance().session();
-    ContextsPanel panel = new ContextsPanel(session.contexts());
-    Content content = ContentFactory.getInstance().createContent(panel, "", false);
+    ClusterPanel panel = new ClusterPanel(session.cluster());
+    IdeDialogs dialogs = new IdeDialogs(project);
+    ClusterActions actions =
+        new ClusterActions(
+            session.cluster(),
+            session,
+            session.logs(),
+            new ToolWindowLogTabs(toolWindow),
+            panel,
+            dialogs,
+            dialogs,
+            SwingUtilities::invokeLater);
+    DefaultActionGroup group = ClusterNodeAction.group(actions, panel::selectedNode);
+    ActionToolbar toolbar =
+        ActionManager.getInstance().createActionToolbar(TOOLBAR_PLACE, group, true);
+    toolbar.setTargetComponent(panel);
+    panel.setToolbar(toolbar.getComponent());
+    PopupHandler.installPopupMenu(panel.tree(), group, POPUP_PLACE);
+
+    Content content = ContentFactory.getInstance().createContent(panel, "Cluster", false);
+    content.setCloseable(false);
     content.setDisposer(panel::dispose);
     toolWindow.getContentManager().addContent(content);
 
     List<AnAction> titleActions = new ArrayList<>();
-    for (String id : List.of(RefreshContextsAction.ID, RestartServerAction.ID)) {
-      AnAction action = ActionManager.getInstance().getAction(id);
-      if (action != null) {
-        titleActions.add(action);
-      }
+    AnAction restart = ActionManager.getInstance().getAction(RestartServerAction.ID);
+    if (restart != null) {
+      titleActions.add(restart);
     }
     toolWindow.setTitleActions(titleActions);
     session.refresh();

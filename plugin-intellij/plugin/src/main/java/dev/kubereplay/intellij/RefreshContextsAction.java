@@ -5,7 +5,7 @@ import com.intellij.openapi.actionSystem.AnAction;
 import com.intellij.openapi.actionSystem.AnActionEvent;
 import com.intellij.openapi.project.DumbAware;
 
-/** Lists the contexts again; starts the server first if it is not running. */
+/** Lists the contexts and everything shown again; starts the server first if it is not running. */
 public final class RefreshContextsAction extends AnAction implements DumbAware {
 
   /** The id in plugin.xml. */

@@ -2,26 +2,25 @@ package dev.kubereplay.intellij;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubereplay.intellij.cluster.ClusterModel;
 import dev.kubereplay.intellij.cluster.ContextsModel;
 import dev.kubereplay.intellij.cluster.ContextsState;
-import dev.kubereplay.intellij.cluster.Samples;
 import dev.kubereplay.intellij.rpc.ServerExit;
 import dev.kubereplay.intellij.rpc.ServerUnavailableException;
+import dev.kubereplay.intellij.testing.FakeServer;
+import dev.kubereplay.intellij.testing.Samples;
 import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.ErrorDataDto;
-import dev.kubereplay.protocol.cluster.ClusterChangeKind;
 import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
 import dev.kubereplay.protocol.cluster.KubeContextDto;
 import dev.kubereplay.protocol.cluster.ListContextsResponse;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import dev.kubereplay.protocol.jsonrpc.ProtocolGson;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The plugin's client against a fake server over real JSON-RPC framing. */
@@ -47,7 +46,8 @@ class KubeReplaySessionTest {
     InitializeParams initialize = fake.initializeCalls.get(0);
     assertThat(initialize.clientInfo().name()).isEqualTo("kubereplay-intellij");
     assertThat(initialize.clientInfo().version()).isNotBlank().isNotEqualTo("unknown");
-    assertThat(initialize.capabilities().notifications()).containsExactly("cluster/didChange");
+    assertThat(initialize.capabilities().notifications())
+        .containsExactly("cluster/didChange", "logs/didAppend", "logs/didEnd");
   }
 
   @Test
@@ -88,12 +88,9 @@ class KubeReplaySessionTest {
 
   @Test
   void only_changes_of_the_contexts_ask_for_them_again() {
-    assertThat(KubeReplaySession.concernsContexts(change("{\"changes\":[\"CONTEXTS\"]}"))).isTrue();
-    assertThat(KubeReplaySession.concernsContexts(change("{\"changes\":[]}"))).isTrue();
-    Assumptions.assumeTrue(
-        Arrays.stream(ClusterChangeKind.values()).anyMatch(k -> k.name().equals("VIEWS")),
-        "this protocol revision has no VIEWS changes");
-    assertThat(KubeReplaySession.concernsContexts(change("{\"changes\":[\"VIEWS\"]}"))).isFalse();
+    assertThat(ClusterModel.concernsContexts(change("{\"changes\":[\"CONTEXTS\"]}"))).isTrue();
+    assertThat(ClusterModel.concernsContexts(change("{\"changes\":[]}"))).isTrue();
+    assertThat(ClusterModel.concernsContexts(change("{\"changes\":[\"VIEWS\"]}"))).isFalse();
   }
 
   @Test

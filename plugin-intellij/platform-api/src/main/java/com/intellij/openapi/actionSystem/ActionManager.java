@@ -12,5 +12,8 @@ public abstract class ActionManager {
     throw new UnsupportedOperationException("compile-only stand-in");
   }
 
+  public abstract ActionToolbar createActionToolbar(
+      String place, ActionGroup group, boolean horizontal);
+
   public abstract AnAction getAction(String actionId);
 }

@@ -3,14 +3,19 @@
 package com.intellij.openapi.actionSystem;
 
 import com.intellij.openapi.project.PossiblyDumbAware;
+import javax.swing.Icon;
 
 /**
  * Stand-in for {@code platform/editor-ui-api/src/com/intellij/openapi/actionSystem/AnAction.java}:
- * an abstract class whose text, description and icon come from plugin.xml when it is registered
- * there.
+ * an abstract class. Registered actions get their text, description and icon from plugin.xml; the
+ * tool window's own actions pass them to the constructor.
  */
 public abstract class AnAction implements PossiblyDumbAware, ActionUpdateThreadAware {
   public AnAction() {}
+
+  public AnAction(String text, String description, Icon icon) {}
+
+  public void update(AnActionEvent e) {}
 
   public abstract void actionPerformed(AnActionEvent e);
 }

@@ -4,9 +4,12 @@ package com.intellij.openapi.actionSystem;
 
 /**
  * Stand-in for {@code
- * platform/editor-ui-api/src/com/intellij/openapi/actionSystem/AnActionEvent.java} (a class). The
- * plugin only receives it, so no member is declared.
+ * platform/editor-ui-api/src/com/intellij/openapi/actionSystem/AnActionEvent.java} (a class).
  */
 public class AnActionEvent {
   private AnActionEvent() {}
+
+  public Presentation getPresentation() {
+    throw new UnsupportedOperationException("compile-only stand-in");
+  }
 }

@@ -7,4 +7,6 @@ import com.intellij.openapi.Disposable;
 /** Stand-in for {@code platform/platform-api/src/com/intellij/ui/content/Content.java}. */
 public interface Content {
   void setDisposer(Disposable disposer);
+
+  void setCloseable(boolean closeable);
 }

@@ -7,4 +7,6 @@ import com.intellij.openapi.Disposable;
 /** Stand-in for {@code platform/platform-api/src/com/intellij/ui/content/ContentManager.java}. */
 public interface ContentManager extends Disposable {
   void addContent(Content content);
+
+  void setSelectedContent(Content content);
 }

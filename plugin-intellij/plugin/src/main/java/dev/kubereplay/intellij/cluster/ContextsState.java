@@ -1,14 +1,10 @@
 package dev.kubereplay.intellij.cluster;
 
+import dev.kubereplay.intellij.rpc.RpcFailure;
 import dev.kubereplay.intellij.rpc.ServerExit;
 import dev.kubereplay.intellij.rpc.ServerUnavailableException;
 import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.cluster.ListContextsResponse;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 
 /** What the contexts view knows: one of four states, each shown its own way. */
 public sealed interface ContextsState {
@@ -27,24 +23,11 @@ public sealed interface ContextsState {
 
   /** The state a failed {@code cluster/listContexts} leaves. */
   static ContextsState failure(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof ResponseErrorException responseError) {
-      ResponseError response = responseError.getResponseError();
-      return new RequestFailed(ErrorCode.fromCode(response.getCode()), response.getMessage());
-    }
+    Throwable cause = RpcFailure.unwrap(error);
     if (cause instanceof ServerUnavailableException unavailable) {
       return new ServerUnavailable(unavailable.exit());
     }
-    if (cause instanceof TimeoutException) {
-      return new RequestFailed(
-          ErrorCode.INTERNAL_ERROR, "The kubereplay server did not answer in time.");
-    }
-    return new RequestFailed(
-        ErrorCode.INTERNAL_ERROR,
-        cause.getMessage() != null ? cause.getMessage() : cause.toString());
+    RpcFailure failure = RpcFailure.of(cause);
+    return new RequestFailed(failure.code(), failure.message());
   }
 }

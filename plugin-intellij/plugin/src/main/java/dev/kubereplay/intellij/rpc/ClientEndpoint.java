@@ -4,6 +4,7 @@ import dev.kubereplay.protocol.KubeReplayRpcClient;
 import dev.kubereplay.protocol.cluster.ClusterRpcClient;
 import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
 import dev.kubereplay.protocol.initialize.ClientCapabilitiesDto;
+import dev.kubereplay.protocol.logs.LogsRpcClient;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,8 +15,9 @@ import java.util.function.Consumer;
 public final class ClientEndpoint implements KubeReplayRpcClient {
 
   private final ClusterRpcClient cluster;
+  private final LogsRpcClient logs;
 
-  public ClientEndpoint(Consumer<DidChangeClusterParams> onClusterChange) {
+  public ClientEndpoint(Consumer<DidChangeClusterParams> onClusterChange, LogsRpcClient logs) {
     this.cluster =
         new ClusterRpcClient() {
           @Override
@@ -23,15 +25,21 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
             onClusterChange.accept(params);
           }
         };
+    this.logs = logs;
   }
 
   /** The notifications handled here, as {@code initialize} announces them. */
   public static ClientCapabilitiesDto capabilities() {
-    return new ClientCapabilitiesDto(List.of("cluster/didChange"));
+    return new ClientCapabilitiesDto(List.of("cluster/didChange", "logs/didAppend", "logs/didEnd"));
   }
 
   @Override
   public ClusterRpcClient getClusterClient() {
     return cluster;
+  }
+
+  @Override
+  public LogsRpcClient getLogsClient() {
+    return logs;
   }
 }

@@ -25,7 +25,7 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
  * request races the server's exit, so no caller waits on a server that is gone. {@link #restart()}
  * stops a running server on purpose; {@link #close()} shuts it down for good.
  */
-public final class ServerManager implements AutoCloseable {
+public final class ServerManager implements ServerCalls, AutoCloseable {
 
   /** Starts a server process (or, in tests, an in-memory one) and returns its streams. */
   @FunctionalInterface
@@ -72,6 +72,7 @@ public final class ServerManager implements AutoCloseable {
    * ServerUnavailableException} when the server cannot be started or stops before it answers, with
    * the server's own error (lsp4j's {@code ResponseErrorException}) when it answers with one.
    */
+  @Override
   public <T> CompletableFuture<T> call(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
     Running server;

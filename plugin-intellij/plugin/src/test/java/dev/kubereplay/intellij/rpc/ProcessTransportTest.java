@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubereplay.protocol.initialize.ClientInfoDto;
 import dev.kubereplay.protocol.initialize.InitializeParams;
+import dev.kubereplay.protocol.logs.LogsRpcClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class ProcessTransportTest {
     ServerManager manager =
         new ServerManager(
             () -> ProcessTransport.start(command, Map.of()),
-            new ClientEndpoint(change -> {}),
+            new ClientEndpoint(change -> {}, new LogsRpcClient() {}),
             new InitializeParams(new ClientInfoDto("test", "0"), ClientEndpoint.capabilities()),
             executor,
             unexpected::complete);

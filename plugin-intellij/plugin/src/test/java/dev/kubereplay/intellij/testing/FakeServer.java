@@ -1,7 +1,10 @@
-package dev.kubereplay.intellij;
+package dev.kubereplay.intellij.testing;
 
+import dev.kubereplay.intellij.rpc.ServerCalls;
 import dev.kubereplay.intellij.rpc.ServerExit;
 import dev.kubereplay.intellij.rpc.ServerTransport;
+import dev.kubereplay.protocol.ErrorCode;
+import dev.kubereplay.protocol.ErrorDataDto;
 import dev.kubereplay.protocol.KubeReplayRpcClient;
 import dev.kubereplay.protocol.KubeReplayRpcServer;
 import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
@@ -12,50 +15,90 @@ import dev.kubereplay.protocol.initialize.ServerCapabilitiesDto;
 import dev.kubereplay.protocol.initialize.ServerInfoDto;
 import dev.kubereplay.protocol.jsonrpc.ProtocolGson;
 import dev.kubereplay.protocol.jsonrpc.RpcLaunchers;
+import dev.kubereplay.protocol.logs.DidAppendLogsParams;
+import dev.kubereplay.protocol.logs.DidEndLogsParams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
+import org.eclipse.lsp4j.jsonrpc.services.JsonSegment;
 
 /**
  * A kubereplay server faked in the test, served with {@link RpcLaunchers#server} over in-memory
- * pipes, so the plugin's client speaks real JSON-RPC framing to it. It answers {@code initialize},
- * {@code shutdown} and {@code cluster/listContexts}; any other request fails as unknown. Built on a
- * dynamic proxy so that methods added to the protocol later need no change here.
+ * pipes, so the plugin's client speaks real JSON-RPC framing to it. Requests are answered from
+ * {@link #answer}s by wire name ({@code "cluster/listWorkloads"}); every request is recorded; any
+ * request without an answer fails as unknown. Built on a dynamic proxy so that methods added to the
+ * protocol later need no change here. {@link #direct()} calls the same fake without the pipes.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
-  final List<InitializeParams> initializeCalls = new CopyOnWriteArrayList<>();
-  final AtomicInteger listContextsCalls = new AtomicInteger();
-  final AtomicInteger shutdownCalls = new AtomicInteger();
-  final AtomicInteger starts = new AtomicInteger();
+  /** One request as it arrived: its wire name and its params (null for none). */
+  public record Call(String method, Object params) {}
+
+  public final List<InitializeParams> initializeCalls = new CopyOnWriteArrayList<>();
+  public final AtomicInteger listContextsCalls = new AtomicInteger();
+  public final AtomicInteger shutdownCalls = new AtomicInteger();
+  public final AtomicInteger starts = new AtomicInteger();
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
 
   /** What {@code cluster/listContexts} answers next. */
-  volatile Supplier<CompletableFuture<ListContextsResponse>> listContexts =
+  public volatile Supplier<CompletableFuture<ListContextsResponse>> listContexts =
       () -> CompletableFuture.completedFuture(new ListContextsResponse(List.of(), null, List.of()));
 
+  private final Map<String, Function<Object, CompletableFuture<?>>> answers =
+      new ConcurrentHashMap<>();
   private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final KubeReplayRpcServer service = service(KubeReplayRpcServer.class, "");
   private volatile Connection connection;
 
+  /** Answers {@code method} with {@code response} from now on. */
+  public FakeServer answer(String method, Object response) {
+    answers.put(method, params -> CompletableFuture.completedFuture(response));
+    return this;
+  }
+
+  /** Answers {@code method} by computing from its params. */
+  public FakeServer answer(String method, Function<Object, CompletableFuture<?>> answer) {
+    answers.put(method, answer);
+    return this;
+  }
+
+  /** Fails {@code method} with a kubereplay error, as the real server does. */
+  public FakeServer fail(String method, ErrorCode code, String message) {
+    answers.put(method, params -> error(code.code(), message, new ErrorDataDto(code, null)));
+    return this;
+  }
+
+  /** The params of each call of {@code method}, oldest first. */
+  public List<Object> params(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).map(Call::params).toList();
+  }
+
+  public int count(String method) {
+    return params(method).size();
+  }
+
   /** A {@code ServerManager.Starter}: each start is a fresh server on fresh pipes. */
-  ServerTransport start() {
+  public ServerTransport start() {
     starts.incrementAndGet();
     Pipe toClient;
     Pipe toServer;
@@ -75,19 +118,40 @@ final class FakeServer implements AutoCloseable {
     return started;
   }
 
+  /** The fake called in-process, without JSON-RPC: for panels that only need answers. */
+  public ServerCalls direct() {
+    return new ServerCalls() {
+      @Override
+      public <T> CompletableFuture<T> call(
+          Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+        return request.apply(service);
+      }
+    };
+  }
+
   /** Sends {@code cluster/didChange}, given as the JSON of its params. */
-  void sendDidChange(String paramsJson) {
-    DidChangeClusterParams params =
-        ProtocolGson.create().fromJson(paramsJson, DidChangeClusterParams.class);
+  public void sendDidChange(String paramsJson) {
+    sendDidChange(ProtocolGson.create().fromJson(paramsJson, DidChangeClusterParams.class));
+  }
+
+  public void sendDidChange(DidChangeClusterParams params) {
     connection.client.getClusterClient().didChange(params);
   }
 
+  public void sendDidAppend(DidAppendLogsParams params) {
+    connection.client.getLogsClient().didAppend(params);
+  }
+
+  public void sendDidEnd(DidEndLogsParams params) {
+    connection.client.getLogsClient().didEnd(params);
+  }
+
   /** The server dies: its streams close and it reports {@code reason} and its last log lines. */
-  void crash(String reason, List<String> stderrTail) {
+  public void crash(String reason, List<String> stderrTail) {
     connection.end(new ServerExit(reason, stderrTail));
   }
 
-  static CompletableFuture<ListContextsResponse> error(int code, String message, Object data) {
+  public static <T> CompletableFuture<T> error(int code, String message, Object data) {
     return CompletableFuture.failedFuture(
         new ResponseErrorException(new ResponseError(code, message, data)));
   }
@@ -100,10 +164,12 @@ final class FakeServer implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private Object answer(Method method, Object[] args) {
-    return switch (method.getName()) {
+  private Object answer(String method, Object[] args) {
+    Object params = args == null || args.length == 0 ? null : args[0];
+    calls.add(new Call(method, params));
+    return switch (method) {
       case "initialize" -> {
-        initializeCalls.add((InitializeParams) args[0]);
+        initializeCalls.add((InitializeParams) params);
         yield CompletableFuture.completedFuture(
             new InitializeResponse(
                 new ServerInfoDto("kubereplay", "0.0.0-fake", 1),
@@ -113,19 +179,23 @@ final class FakeServer implements AutoCloseable {
         shutdownCalls.incrementAndGet();
         yield CompletableFuture.completedFuture(null);
       }
-      case "listContexts" -> {
+      case "cluster/listContexts" -> {
         listContextsCalls.incrementAndGet();
         yield listContexts.get();
       }
-      default ->
-          CompletableFuture.failedFuture(
-              new ResponseErrorException(
-                  new ResponseError(
-                      ResponseErrorCode.MethodNotFound, method.getName() + " is not faked", null)));
+      default -> {
+        Function<Object, CompletableFuture<?>> answer = answers.get(method);
+        yield answer != null
+            ? answer.apply(params)
+            : CompletableFuture.failedFuture(
+                new ResponseErrorException(
+                    new ResponseError(
+                        ResponseErrorCode.MethodNotFound, method + " is not faked", null)));
+      }
     };
   }
 
-  private <T> T service(Class<T> type) {
+  private <T> T service(Class<T> type, String segment) {
     InvocationHandler handler =
         (proxy, method, args) -> {
           if (method.getDeclaringClass() == Object.class) {
@@ -136,9 +206,11 @@ final class FakeServer implements AutoCloseable {
             };
           }
           if (method.isAnnotationPresent(JsonDelegate.class)) {
-            return service(method.getReturnType());
+            Class<?> delegate = method.getReturnType();
+            JsonSegment name = delegate.getAnnotation(JsonSegment.class);
+            return service(delegate, name != null ? name.value() + "/" : "");
           }
-          return answer(method, args);
+          return answer(segment + method.getName(), args);
         };
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
   }
@@ -161,8 +233,7 @@ final class FakeServer implements AutoCloseable {
       this.serverIn = serverIn;
       this.serverOut = serverOut;
       Launcher<KubeReplayRpcClient> launcher =
-          RpcLaunchers.server(
-              service(KubeReplayRpcServer.class), serverIn, serverOut, executor, null);
+          RpcLaunchers.server(service, serverIn, serverOut, executor, null);
       this.client = launcher.getRemoteProxy();
       launcher.startListening();
     }

@@ -1,0 +1,33 @@
+package dev.kubereplay.intellij;
+
+import com.intellij.openapi.project.Project;
+import com.intellij.openapi.ui.Messages;
+import dev.kubereplay.intellij.cluster.actions.ClusterActions;
+import java.util.List;
+import java.util.Optional;
+
+/** The actions' questions as IntelliJ dialogs; what is asked, and when, is decided elsewhere. */
+final class IdeDialogs implements ClusterActions.Confirmer, ClusterActions.Chooser {
+
+  private final Project project;
+
+  IdeDialogs(Project project) {
+    this.project = project;
+  }
+
+  @Override
+  public boolean confirm(String title, String message, String confirmText) {
+    return Messages.showYesNoDialog(
+            project, message, title, confirmText, "Cancel", Messages.getWarningIcon())
+        == Messages.YES;
+  }
+
+  @Override
+  public Optional<String> choose(
+      String title, String message, List<String> options, String initial) {
+    String chosen =
+        Messages.showEditableChooseDialog(
+            message, title, null, options.toArray(String[]::new), initial, null);
+    return Optional.ofNullable(chosen).map(String::trim).filter(text -> !text.isEmpty());
+  }
+}
