@@ -256,6 +256,177 @@ export interface StopLogsResponse {
   stopped: boolean;
 }
 
+export interface CancelParams {
+  operationId: string;
+}
+
+export interface CancelResponse {
+  cancelled: boolean;
+}
+
+export interface SnapshotParams {
+  snapshotId: string;
+}
+
+export interface DeleteSnapshotResponse {
+  deleted: boolean;
+}
+
+export interface ExportSnapshotParams {
+  snapshotId: string;
+  format: string;
+  path: string;
+}
+
+export interface ExportSnapshotResponse {
+  path: string;
+  pairs: number;
+  bytes: number;
+}
+
+export interface GetPairParams {
+  snapshotId: string;
+  pairId: number;
+}
+
+export interface GetPairResponse {
+  pair: PairDto;
+}
+
+export interface PairDto {
+  summary: PairSummaryDto;
+  uuid?: string;
+  httpVersion?: string;
+  statusMessage?: string;
+  request: MessageDto;
+  response: MessageDto;
+  tags: Record<string, string>;
+}
+
+export interface PairSummaryDto {
+  pairId: number;
+  direction: PairDirection;
+  timestamp: string;
+  durationMillis: number;
+  host: string;
+  method: string;
+  url: string;
+  pathTemplate: string;
+  status: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export type PairDirection = 'IN' | 'OUT';
+
+export interface MessageDto {
+  headers: HeaderDto[];
+  body: BodyDto;
+}
+
+export interface HeaderDto {
+  name: string;
+  value: string;
+}
+
+export interface BodyDto {
+  size: number;
+  contentType?: string;
+  contentEncoding?: string;
+  text?: string;
+  base64?: string;
+  prettyPrinted: boolean;
+}
+
+export interface ImportFileParams {
+  path: string;
+  format?: string;
+  name?: string;
+  outboundHosts?: string[];
+  maxBodyBytes?: number;
+  redactKeys?: string[];
+  environmentPath?: string;
+}
+
+export interface ImportFileResponse {
+  operationId: string;
+}
+
+export interface ListEndpointsResponse {
+  snapshot: SnapshotDto;
+  hosts: HostEndpointsDto[];
+}
+
+export interface SnapshotDto {
+  id: string;
+  name: string;
+  source: string;
+  created: string;
+  inCount: number;
+  outCount: number;
+  hosts: string[];
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  skippedCount: number;
+}
+
+export interface HostEndpointsDto {
+  host: string;
+  inCount: number;
+  outCount: number;
+  endpoints: EndpointDto[];
+}
+
+export interface EndpointDto {
+  method: string;
+  pathTemplate: string;
+  inCount: number;
+  outCount: number;
+  medianMillis?: number;
+  p95Millis?: number;
+  maxMillis?: number;
+}
+
+export interface ListPairsParams {
+  snapshotId: string;
+  host?: string;
+  method?: string;
+  pathTemplate?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface ListPairsResponse {
+  pairs: PairSummaryDto[];
+  total: number;
+}
+
+export type ListSnapshotsParams = Record<string, never>;
+
+export interface ListSnapshotsResponse {
+  snapshots: SnapshotDto[];
+}
+
+export interface ReclassifyParams {
+  snapshotId: string;
+  host: string;
+  direction: PairDirection;
+}
+
+export interface ReclassifyResponse {
+  changed: number;
+  snapshot: SnapshotDto;
+}
+
+export interface RenameSnapshotParams {
+  snapshotId: string;
+  name: string;
+}
+
+export interface SnapshotResponse {
+  snapshot: SnapshotDto;
+}
+
 export interface InitializeParams {
   clientInfo: ClientInfoDto;
   capabilities: ClientCapabilitiesDto;
@@ -305,12 +476,53 @@ export interface DidEndLogsParams {
   reason: string;
 }
 
+export interface DidFinishImportParams {
+  operationId: string;
+  report?: ImportReportDto;
+  error?: OperationErrorDto;
+}
+
+export interface ImportReportDto {
+  snapshot: SnapshotDto;
+  format: string;
+  hosts: HostCountDto[];
+  skipped: SkippedEntryDto[];
+  skippedCount: number;
+  unresolvedVariables: string[];
+  bytesRead: number;
+  elapsedMillis: number;
+}
+
+export interface HostCountDto {
+  host: string;
+  inCount: number;
+  outCount: number;
+}
+
+export interface SkippedEntryDto {
+  entry: string;
+  reason: string;
+}
+
+export interface OperationErrorDto {
+  code: ErrorCode;
+  message: string;
+  subject?: string;
+}
+
+export type ErrorCode = 'METHOD_NOT_FOUND' | 'INVALID_PARAMS' | 'INTERNAL_ERROR' | 'REQUEST_CANCELLED' | 'KUBECONFIG_NOT_FOUND' | 'KUBECONFIG_UNREADABLE' | 'KUBECONFIG_MALFORMED' | 'CONTEXT_NOT_FOUND' | 'FORBIDDEN' | 'CLUSTER_UNREACHABLE' | 'NOT_FOUND' | 'CONFLICT' | 'SHUTTING_DOWN' | 'IMPORT_FAILED' | 'SNAPSHOT_NOT_FOUND' | 'PAIR_NOT_FOUND' | 'EXPORT_FAILED' | 'STORE_FAILED';
+
+export interface DidProgressParams {
+  operationId: string;
+  done: number;
+  total: number;
+  message: string;
+}
+
 export interface ErrorDataDto {
   errorCode: ErrorCode;
   subject?: string;
 }
-
-export type ErrorCode = 'METHOD_NOT_FOUND' | 'INVALID_PARAMS' | 'INTERNAL_ERROR' | 'REQUEST_CANCELLED' | 'KUBECONFIG_NOT_FOUND' | 'KUBECONFIG_UNREADABLE' | 'KUBECONFIG_MALFORMED' | 'CONTEXT_NOT_FOUND' | 'FORBIDDEN' | 'CLUSTER_UNREACHABLE' | 'NOT_FOUND' | 'CONFLICT' | 'SHUTTING_DOWN';
 
 /** JSON-RPC error codes by name; the error's data is an ErrorDataDto. */
 export const ErrorCodes = {
@@ -327,6 +539,17 @@ export const ErrorCodes = {
   NOT_FOUND: -32007,
   CONFLICT: -32008,
   SHUTTING_DOWN: -32009,
+  IMPORT_FAILED: -32020,
+  SNAPSHOT_NOT_FOUND: -32021,
+  PAIR_NOT_FOUND: -32022,
+  EXPORT_FAILED: -32023,
+  STORE_FAILED: -32024,
+} as const;
+
+/** How to start the server: java <jvmOptions> -jar kubereplay.jar <serveStdio>. */
+export const ServerLaunch = {
+  jvmOptions: ['-XX:+UseSerialGC', '-Xmx320m', '-XX:TieredStopAtLevel=1'],
+  serveStdio: ['serve', '--stdio'],
 } as const;
 
 /** Requests the client sends to the server. */
@@ -347,6 +570,16 @@ export const Requests = {
   logsFollow: new RequestType<LogsParams, FollowLogsResponse, ErrorDataDto>('logs/follow'),
   logsGet: new RequestType<LogsParams, GetLogsResponse, ErrorDataDto>('logs/get'),
   logsStop: new RequestType<StopLogsParams, StopLogsResponse, ErrorDataDto>('logs/stop'),
+  trafficCancel: new RequestType<CancelParams, CancelResponse, ErrorDataDto>('traffic/cancel'),
+  trafficDeleteSnapshot: new RequestType<SnapshotParams, DeleteSnapshotResponse, ErrorDataDto>('traffic/deleteSnapshot'),
+  trafficExportSnapshot: new RequestType<ExportSnapshotParams, ExportSnapshotResponse, ErrorDataDto>('traffic/exportSnapshot'),
+  trafficGetPair: new RequestType<GetPairParams, GetPairResponse, ErrorDataDto>('traffic/getPair'),
+  trafficImportFile: new RequestType<ImportFileParams, ImportFileResponse, ErrorDataDto>('traffic/importFile'),
+  trafficListEndpoints: new RequestType<SnapshotParams, ListEndpointsResponse, ErrorDataDto>('traffic/listEndpoints'),
+  trafficListPairs: new RequestType<ListPairsParams, ListPairsResponse, ErrorDataDto>('traffic/listPairs'),
+  trafficListSnapshots: new RequestType<ListSnapshotsParams, ListSnapshotsResponse, ErrorDataDto>('traffic/listSnapshots'),
+  trafficReclassify: new RequestType<ReclassifyParams, ReclassifyResponse, ErrorDataDto>('traffic/reclassify'),
+  trafficRenameSnapshot: new RequestType<RenameSnapshotParams, SnapshotResponse, ErrorDataDto>('traffic/renameSnapshot'),
   initialize: new RequestType<InitializeParams, InitializeResponse, ErrorDataDto>('initialize'),
   shutdown: new RequestType0<null, ErrorDataDto>('shutdown'),
 } as const;
@@ -356,4 +589,6 @@ export const Notifications = {
   clusterDidChange: new NotificationType<DidChangeClusterParams>('cluster/didChange'),
   logsDidAppend: new NotificationType<DidAppendLogsParams>('logs/didAppend'),
   logsDidEnd: new NotificationType<DidEndLogsParams>('logs/didEnd'),
+  trafficDidFinishImport: new NotificationType<DidFinishImportParams>('traffic/didFinishImport'),
+  trafficDidProgress: new NotificationType<DidProgressParams>('traffic/didProgress'),
 } as const;

@@ -9,7 +9,7 @@ import java.util.Properties;
 public final class Version {
 
   /** Grows by one whenever a protocol method is added; clients compare it, never reshape. */
-  public static final int PROTOCOL_VERSION = 1;
+  public static final int PROTOCOL_VERSION = 2;
 
   private static final String VERSION = load();
 

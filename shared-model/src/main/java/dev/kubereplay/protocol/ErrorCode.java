@@ -32,7 +32,20 @@ public enum ErrorCode {
   /** The object changed underneath the request (HTTP 409); retrying may succeed. */
   CONFLICT(-32008),
   /** The server is shutting down and takes no new work. */
-  SHUTTING_DOWN(-32009);
+  SHUTTING_DOWN(-32009),
+  /**
+   * A file cannot be imported: unreadable, empty, malformed, truncated, the wrong format, a body
+   * over the limit. The message names the file, the line or entry, and the reason; nothing is kept.
+   */
+  IMPORT_FAILED(-32020),
+  /** No snapshot has that id. */
+  SNAPSHOT_NOT_FOUND(-32021),
+  /** The snapshot has no pair with that id. */
+  PAIR_NOT_FOUND(-32022),
+  /** A snapshot cannot be written to the file (a missing directory, no permission, disk full). */
+  EXPORT_FAILED(-32023),
+  /** The recordings database cannot be opened, read or written; the message says which file. */
+  STORE_FAILED(-32024);
 
   private final int code;
 

@@ -2,6 +2,7 @@ package dev.kubereplay.protocol;
 
 import dev.kubereplay.protocol.cluster.ClusterRpcClient;
 import dev.kubereplay.protocol.logs.LogsRpcClient;
+import dev.kubereplay.protocol.traffic.TrafficRpcClient;
 import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 
 /**
@@ -18,5 +19,11 @@ public interface KubeReplayRpcClient {
   @JsonDelegate
   default LogsRpcClient getLogsClient() {
     return new LogsRpcClient() {};
+  }
+
+  /** Notifications of the {@code traffic/} segment. */
+  @JsonDelegate
+  default TrafficRpcClient getTrafficClient() {
+    return new TrafficRpcClient() {};
   }
 }

@@ -142,6 +142,12 @@ final class TypeScriptMirror {
       ts.append("  ").append(code.name()).append(": ").append(code.code()).append(",\n");
     }
     ts.append("} as const;\n");
+    ts.append(
+        "\n/** How to start the server: java <jvmOptions> -jar kubereplay.jar <serveStdio>. */\n");
+    ts.append("export const ServerLaunch = {\n");
+    ts.append("  jvmOptions: ").append(stringArray(ServerLaunch.JVM_OPTIONS)).append(",\n");
+    ts.append("  serveStdio: ").append(stringArray(ServerLaunch.SERVE_STDIO)).append(",\n");
+    ts.append("} as const;\n");
     ts.append("\n/** Requests the client sends to the server. */\nexport const Requests = {\n");
     for (RpcMethod request : requests) {
       Type result =
@@ -167,6 +173,10 @@ final class TypeScriptMirror {
     }
     ts.append("} as const;\n");
     return ts.toString();
+  }
+
+  private static String stringArray(List<String> values) {
+    return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", ", "[", "]"));
   }
 
   /** {@code cluster/listContexts} becomes {@code clusterListContexts}. */

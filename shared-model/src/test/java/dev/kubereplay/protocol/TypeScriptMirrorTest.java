@@ -37,6 +37,11 @@ class TypeScriptMirrorTest {
         .doesNotHaveDuplicates();
     assertThat(mirror.notifications())
         .extracting(TypeScriptMirror.RpcMethod::wireName)
-        .containsExactlyInAnyOrder("cluster/didChange", "logs/didAppend", "logs/didEnd");
+        .containsExactlyInAnyOrder(
+            "cluster/didChange",
+            "logs/didAppend",
+            "logs/didEnd",
+            "traffic/didProgress",
+            "traffic/didFinishImport");
   }
 }

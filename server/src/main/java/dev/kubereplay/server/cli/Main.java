@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ContextsCommand.class,
       dev.kubereplay.server.cli.cluster.ClusterCommand.class,
+      dev.kubereplay.server.cli.traffic.ImportCommand.class,
+      dev.kubereplay.server.cli.traffic.ExportCommand.class,
+      dev.kubereplay.server.cli.traffic.SnapshotsCommand.class,
+      dev.kubereplay.server.cli.traffic.SnapshotCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {
@@ -32,9 +36,14 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    ServerEnvironment environment = ServerEnvironment.ofProcess();
+    // Commands log to the data directory's log file; stderr gets warnings only (serve
+    // reconfigures).
+    dev.kubereplay.server.logging.ServerLogging.configure(
+        System.err, environment.dataDirectory(), java.util.logging.Level.WARNING);
     System.exit(
         run(
-            ServerEnvironment.ofProcess(),
+            environment,
             new PrintWriter(System.out, true),
             new PrintWriter(System.err, true),
             args));
@@ -70,7 +79,10 @@ public final class Main implements Runnable {
     if (failure instanceof KubeconfigException
         || failure instanceof CliException
         || failure instanceof ClusterException
-        || failure instanceof UnknownContextException) {
+        || failure instanceof UnknownContextException
+        || failure instanceof dev.kubereplay.server.traffic.ImportException
+        || failure instanceof dev.kubereplay.server.traffic.TrafficException
+        || failure instanceof dev.kubereplay.server.traffic.store.StoreException) {
       err.println("kubereplay: " + failure.getMessage());
     } else {
       String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();

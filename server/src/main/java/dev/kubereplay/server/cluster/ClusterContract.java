@@ -35,6 +35,10 @@ public final class ClusterContract {
   public static final String REPLAY_KIND = "TrafficReplay";
   public static final String REPLAY_CRD = "trafficreplays.kubereplay.dev";
 
+  /** The TrafficReplay CRD (schema, status subresource, printer columns), a class-path resource. */
+  public static final String REPLAY_CRD_YAML =
+      "/dev/kubereplay/server/cluster/crds/trafficreplays.kubereplay.dev.yaml";
+
   /**
    * The newest operator version this kubereplay release knows of; an installed operator older than
    * this shows an upgrade indicator.

@@ -29,6 +29,12 @@ final class WorkloadToggles {
     if (ref == null || ref.name() == null || ref.name().isEmpty()) {
       throw new ClusterException(ClusterException.Reason.INVALID, "workload", "no workload named");
     }
+    if (ref.kind() == null || ref.kind().isEmpty()) {
+      throw new ClusterException(
+          ClusterException.Reason.INVALID,
+          ref.name(),
+          "no kind given for workload " + ref.name() + ": Deployment, StatefulSet or DaemonSet");
+    }
     String patch =
         "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\""
             + annotation
@@ -38,76 +44,94 @@ final class WorkloadToggles {
     PatchContext merge = PatchContext.of(PatchType.JSON_MERGE);
     var client = clients.client(scope.context());
     String resource = ref.kind().toLowerCase(java.util.Locale.ROOT) + "s/" + ref.name();
-    Workload patched =
-        switch (ref.kind()) {
-          case "Deployment" ->
-              Workload.of(
-                  KubeErrors.call(
-                      "patch",
-                      resource,
-                      scope.namespace(),
-                      () ->
-                          nonNull(
-                              client
-                                  .apps()
-                                  .deployments()
-                                  .inNamespace(scope.namespace())
-                                  .withName(ref.name())
-                                  .patch(merge, patch),
-                              ref,
-                              scope)));
-          case "StatefulSet" ->
-              Workload.of(
-                  KubeErrors.call(
-                      "patch",
-                      resource,
-                      scope.namespace(),
-                      () ->
-                          nonNull(
-                              client
-                                  .apps()
-                                  .statefulSets()
-                                  .inNamespace(scope.namespace())
-                                  .withName(ref.name())
-                                  .patch(merge, patch),
-                              ref,
-                              scope)));
-          case "DaemonSet" ->
-              Workload.of(
-                  KubeErrors.call(
-                      "patch",
-                      resource,
-                      scope.namespace(),
-                      () ->
-                          nonNull(
-                              client
-                                  .apps()
-                                  .daemonSets()
-                                  .inNamespace(scope.namespace())
-                                  .withName(ref.name())
-                                  .patch(merge, patch),
-                              ref,
-                              scope)));
-          default ->
-              throw new ClusterException(
-                  ClusterException.Reason.INVALID,
-                  ref.kind(),
-                  "cannot annotate a "
-                      + ref.kind()
-                      + ": only Deployment, StatefulSet and DaemonSet");
-        };
+    Workload patched;
+    try {
+      patched = patch(client, ref, scope, resource, merge, patch);
+    } catch (ClusterException e) {
+      // A real API server answers 404 to a patch of a missing object (no null as from a mock):
+      // the same message either way.
+      throw e.reason() == ClusterException.Reason.NOT_FOUND ? notFound(ref, scope) : e;
+    }
     List<io.fabric8.kubernetes.api.model.Pod> pods = podsOrNone(scope, reader);
     return WorkloadsView.build(patched, pods, List.of());
   }
 
+  private static Workload patch(
+      io.fabric8.kubernetes.client.KubernetesClient client,
+      WorkloadRefDto ref,
+      Scope scope,
+      String resource,
+      PatchContext merge,
+      String patch) {
+    return switch (ref.kind()) {
+      case "Deployment" ->
+          Workload.of(
+              KubeErrors.call(
+                  "patch",
+                  resource,
+                  scope.namespace(),
+                  () ->
+                      nonNull(
+                          client
+                              .apps()
+                              .deployments()
+                              .inNamespace(scope.namespace())
+                              .withName(ref.name())
+                              .patch(merge, patch),
+                          ref,
+                          scope)));
+      case "StatefulSet" ->
+          Workload.of(
+              KubeErrors.call(
+                  "patch",
+                  resource,
+                  scope.namespace(),
+                  () ->
+                      nonNull(
+                          client
+                              .apps()
+                              .statefulSets()
+                              .inNamespace(scope.namespace())
+                              .withName(ref.name())
+                              .patch(merge, patch),
+                          ref,
+                          scope)));
+      case "DaemonSet" ->
+          Workload.of(
+              KubeErrors.call(
+                  "patch",
+                  resource,
+                  scope.namespace(),
+                  () ->
+                      nonNull(
+                          client
+                              .apps()
+                              .daemonSets()
+                              .inNamespace(scope.namespace())
+                              .withName(ref.name())
+                              .patch(merge, patch),
+                          ref,
+                          scope)));
+      default ->
+          throw new ClusterException(
+              ClusterException.Reason.INVALID,
+              ref.kind(),
+              "cannot annotate a " + ref.kind() + ": only Deployment, StatefulSet and DaemonSet");
+    };
+  }
+
   private static <T> T nonNull(T patched, WorkloadRefDto ref, Scope scope) {
     if (patched == null) {
-      throw new ClusterException(
-          ClusterException.Reason.NOT_FOUND,
-          ref.kind() + "/" + ref.name(),
-          "not found: " + ref.kind() + " " + ref.name() + " in namespace " + scope.namespace());
+      throw notFound(ref, scope);
     }
     return patched;
+  }
+
+  private static ClusterException notFound(WorkloadRefDto ref, Scope scope) {
+    return new ClusterException(
+        ClusterException.Reason.NOT_FOUND,
+        ref.kind() + "/" + ref.name(),
+        "not found: " + ref.kind() + " " + ref.name() + " in namespace " + scope.namespace());
   }
 
   /** The answer's health needs pods; a user who may patch but not list pods still gets one. */

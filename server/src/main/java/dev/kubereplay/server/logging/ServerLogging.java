@@ -34,8 +34,22 @@ public final class ServerLogging {
     LogManager.getLogManager().reset();
     Logger root = Logger.getLogger("");
     root.setLevel(Level.INFO);
+    // The JDK resets logging in a shutdown hook, closing every handler's stream: keep stderr open
+    // for whatever the process still has to say (an interrupted import's last line).
+    java.io.OutputStream unclosable =
+        new java.io.FilterOutputStream(stderr) {
+          @Override
+          public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+          }
+
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        };
     Handler console =
-        new StreamHandler(stderr, new OneLine()) {
+        new StreamHandler(unclosable, new OneLine()) {
           @Override
           public synchronized void publish(LogRecord record) {
             super.publish(record);

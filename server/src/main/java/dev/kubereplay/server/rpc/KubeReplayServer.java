@@ -14,6 +14,7 @@ import dev.kubereplay.protocol.initialize.ServerCapabilitiesDto;
 import dev.kubereplay.protocol.initialize.ServerInfoDto;
 import dev.kubereplay.protocol.logs.LogsRpcClient;
 import dev.kubereplay.protocol.logs.LogsRpcService;
+import dev.kubereplay.protocol.traffic.TrafficRpcService;
 import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.Version;
 import dev.kubereplay.server.cluster.ClusterService;
@@ -42,6 +43,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
   private final KubeconfigLoader kubeconfig;
   private final ClusterRpcServiceImpl cluster;
   private final LogsRpcServiceImpl logs;
+  private final TrafficRpcServiceImpl traffic;
   private final ClusterClients clients;
   private final LiveViews live;
   private final ScheduledExecutorService scheduler;
@@ -69,6 +71,12 @@ final class KubeReplayServer implements KubeReplayRpcServer {
     this.logs =
         new LogsRpcServiceImpl(
             calls, service, new LogService(clients, scheduler), this::logsClient);
+    this.traffic =
+        new TrafficRpcServiceImpl(
+            calls,
+            new LazyTraffic(environment.dataDirectory()),
+            executor,
+            () -> client.getTrafficClient());
     this.scheduler = scheduler;
     this.requestMethods = requestMethods;
   }
@@ -126,6 +134,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
       watcher = null;
     }
     logs.close();
+    traffic.close();
     live.close();
     clients.close();
   }
@@ -171,5 +180,10 @@ final class KubeReplayServer implements KubeReplayRpcServer {
   @Override
   public LogsRpcService getLogsService() {
     return logs;
+  }
+
+  @Override
+  public TrafficRpcService getTrafficService() {
+    return traffic;
   }
 }

@@ -5,6 +5,9 @@ import dev.kubereplay.protocol.ErrorDataDto;
 import dev.kubereplay.server.cluster.ClusterException;
 import dev.kubereplay.server.cluster.KubeconfigException;
 import dev.kubereplay.server.cluster.UnknownContextException;
+import dev.kubereplay.server.traffic.ImportException;
+import dev.kubereplay.server.traffic.TrafficException;
+import dev.kubereplay.server.traffic.store.StoreException;
 import java.util.concurrent.CancellationException;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -55,10 +58,37 @@ final class RpcErrors {
           };
       return of(code, cluster.getMessage(), cluster.subject());
     }
+    ResponseErrorException traffic = translateTraffic(failure);
+    if (traffic != null) {
+      return traffic;
+    }
     if (failure instanceof CancellationException) {
       return of(ErrorCode.REQUEST_CANCELLED, "request cancelled", null);
     }
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
     return of(ErrorCode.INTERNAL_ERROR, "internal error: " + message, null);
+  }
+
+  private static ResponseErrorException translateTraffic(RuntimeException failure) {
+    if (failure instanceof ImportException imported) {
+      return of(
+          ErrorCode.IMPORT_FAILED,
+          imported.getMessage(),
+          imported.file() == null ? null : imported.file().toString());
+    }
+    if (failure instanceof TrafficException traffic) {
+      ErrorCode code =
+          switch (traffic.reason()) {
+            case SNAPSHOT_NOT_FOUND -> ErrorCode.SNAPSHOT_NOT_FOUND;
+            case PAIR_NOT_FOUND -> ErrorCode.PAIR_NOT_FOUND;
+            case INVALID -> ErrorCode.INVALID_PARAMS;
+            case EXPORT_FAILED -> ErrorCode.EXPORT_FAILED;
+          };
+      return of(code, traffic.getMessage(), traffic.subject());
+    }
+    if (failure instanceof StoreException store) {
+      return of(ErrorCode.STORE_FAILED, store.getMessage(), null);
+    }
+    return null;
   }
 }

@@ -245,6 +245,14 @@ public final class ClusterBenchmark {
     }
   }
 
+  /** The IDEs' JVM options, or others to compare: -Dkubereplay.bench.jvmOptions="-Xmx1g ...". */
+  private static List<String> jvmOptions() {
+    String options = System.getProperty("kubereplay.bench.jvmOptions");
+    return options == null
+        ? dev.kubereplay.protocol.ServerLaunch.JVM_OPTIONS
+        : List.of(options.trim().split("\\s+"));
+  }
+
   private static long statusKb(long pid, String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith(field + ":")) {
@@ -254,18 +262,21 @@ public final class ClusterBenchmark {
     return -1;
   }
 
-  /** Used heap after a full GC, from {@code jcmd GC.heap_info}'s "used" of the whole heap. */
+  /** Used heap after a full GC: the sum of the generations' "used" in {@code jcmd GC.heap_info}. */
   private static long heapUsedKb(long pid) throws Exception {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     run(jcmd.toString(), String.valueOf(pid), "GC.run");
     String info = run(jcmd.toString(), String.valueOf(pid), "GC.heap_info");
+    long used = 0;
     for (String line : info.lines().toList()) {
-      int used = line.indexOf("used ");
-      if (line.contains("total") && used > 0) {
-        return Long.parseLong(line.substring(used + 5).replaceAll("K.*", "").trim());
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(generation|heap)\\s+total \\d+K, used (\\d+)K")
+              .matcher(line);
+      if (m.find()) {
+        used += Long.parseLong(m.group(2));
       }
     }
-    return -1;
+    return used;
   }
 
   private static String run(String... command) throws Exception {

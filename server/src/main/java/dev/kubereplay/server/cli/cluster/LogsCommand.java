@@ -1,5 +1,8 @@
 package dev.kubereplay.server.cli.cluster;
 
+import com.google.gson.Gson;
+import dev.kubereplay.protocol.jsonrpc.ProtocolGson;
+import dev.kubereplay.protocol.logs.GetLogsResponse;
 import dev.kubereplay.protocol.logs.LogLineDto;
 import dev.kubereplay.server.cli.CliException;
 import dev.kubereplay.server.cluster.Scope;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Parameters;
 final class LogsCommand extends ViewCommand {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(h|m|s)");
+  private static final Gson LINE_JSON = ProtocolGson.create();
 
   @Parameters(
       index = "0",
@@ -74,10 +78,15 @@ final class LogsCommand extends ViewCommand {
     LogService logs = new LogService(cli.clients(), cli.scheduler());
     if (!follow) {
       List<LogLineDto> lines = logs.get(scope, request);
+      if (this.scope.json()) {
+        ClusterCli.printJson(out, new GetLogsResponse(lines));
+        return 0;
+      }
       boolean prefix = lines.stream().map(LogLineDto::pod).distinct().count() > 1;
       lines.forEach(line -> out.println(format(line, prefix)));
       return 0;
     }
+    boolean json = this.scope.json();
     CountDownLatch ended = new CountDownLatch(1);
     String[] reason = {""};
     LogService.Follow started =
@@ -88,7 +97,9 @@ final class LogsCommand extends ViewCommand {
               @Override
               public void append(String followId, List<LogLineDto> lines) {
                 synchronized (out) {
-                  lines.forEach(line -> out.println(format(line, true)));
+                  // with -o json, one line object per output line, as it arrives
+                  lines.forEach(
+                      line -> out.println(json ? LINE_JSON.toJson(line) : format(line, true)));
                   out.flush();
                 }
               }

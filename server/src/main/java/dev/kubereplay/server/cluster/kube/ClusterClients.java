@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One Kubernetes client per kube context, made from the merged kubeconfig and made again when the
@@ -20,6 +22,17 @@ public final class ClusterClients implements AutoCloseable {
   }
 
   private record Cached(String kubeconfig, KubernetesClient client) {}
+
+  /**
+   * fabric8 warns on every run that reads TrafficReplays that v1alpha1 is "unstable": nothing a
+   * user can act on, and a stray line on the command line's stderr. Held here so the level stays.
+   */
+  private static final Logger VERSION_WARNINGS =
+      Logger.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils");
+
+  static {
+    VERSION_WARNINGS.setLevel(Level.SEVERE);
+  }
 
   private final KubeconfigLoader kubeconfig;
   private final Timeouts timeouts;
@@ -48,6 +61,10 @@ public final class ClusterClients implements AutoCloseable {
     Config config = Config.fromKubeconfig(context, standalone, null);
     config.setConnectionTimeout(timeouts.connectMillis());
     config.setRequestTimeout(timeouts.requestMillis());
+    // fabric8 retries a failed request 10 times by default, for ~19 s when the API server is
+    // down: an IDE view must get its last known state at once. One quick retry covers a dropped
+    // pooled connection; informers reconnect on their own schedule.
+    config.setRequestRetryBackoffLimit(1);
     // informers retry for ever, starting fast: a lost API server is expected to come back
     config.setWatchReconnectInterval(500);
     config.setWatchReconnectLimit(-1);

@@ -47,11 +47,12 @@ public final class ClusterReader {
   }
 
   public <T extends HasMetadata> Result<T> list(Scope scope, ResourceKind<T> kind) {
+    Key key = new Key(scope, kind);
     Optional<Result<T>> cached = live.list(scope, kind);
     if (cached.isPresent()) {
+      lastKnown.remove(key); // the informer holds the objects now; one copy is enough
       return cached.get();
     }
-    Key key = new Key(scope, kind);
     try {
       List<T> items = listAll(scope, kind);
       lastKnown.put(key, new Known(items));

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,13 @@ public final class LiveViews implements AutoCloseable {
   private final ScheduledFuture<?> timer;
   private final Map<ResourceKind<?>, SharedIndexInformer<?>> informers = new HashMap<>();
   private final Set<ClusterView> changed = EnumSet.noneOf(ClusterView.class);
+
+  /**
+   * Kinds whose informer has been watching since it started. Only those can lose the connection: a
+   * new informer is synced (listed) a moment before its watch starts, and that is no loss.
+   */
+  private final Set<ResourceKind<?>> watched = new HashSet<>();
+
   private Scope scope;
   private Set<ClusterView> views = EnumSet.noneOf(ClusterView.class);
   private Instant staleSince;
@@ -112,13 +120,17 @@ public final class LiveViews implements AutoCloseable {
             kind -> {
               if (!wanted.contains(kind)) {
                 informers.get(kind).close();
+                watched.remove(kind);
                 return true;
               }
               return false;
             });
     for (ResourceKind<?> kind : wanted) {
-      if (!informers.containsKey(kind)) {
+      SharedIndexInformer<?> running = informers.get(kind);
+      // one the API server refused gave up; asked again, it tries again (RBAC may have changed)
+      if (running == null || running.stopped().toCompletableFuture().isDone()) {
         informers.put(kind, start(scope, kind));
+        watched.remove(kind);
       }
     }
     this.views = views.isEmpty() ? EnumSet.noneOf(ClusterView.class) : EnumSet.copyOf(views);
@@ -137,11 +149,13 @@ public final class LiveViews implements AutoCloseable {
         new ResourceEventHandler<T>() {
           @Override
           public void onAdd(T object) {
+            slim(object);
             changed(kind);
           }
 
           @Override
           public void onUpdate(T before, T after) {
+            slim(after);
             changed(kind);
           }
 
@@ -152,12 +166,37 @@ public final class LiveViews implements AutoCloseable {
         });
     // Retry for ever when the API server is away; give up when the user may not list the kind:
     // reads then fall back to a direct list, which says "forbidden" on that view alone.
-    informer.exceptionHandler(
-        (started, failure) ->
-            !(failure instanceof KubernetesClientException e
-                && (e.getCode() == 403 || e.getCode() == 401 || e.getCode() == 404)));
+    informer.exceptionHandler((started, failure) -> !refused(failure));
     informer.start();
     return informer;
+  }
+
+  /**
+   * Drops what no view reads from a cached object: field-manager bookkeeping and kubectl's copy of
+   * the last applied manifest are often half an object's size, and the cache holds every pod.
+   */
+  static void slim(HasMetadata object) {
+    var meta = object.getMetadata();
+    if (meta == null) {
+      return;
+    }
+    meta.setManagedFields(null);
+    if (meta.getAnnotations() != null) {
+      meta.getAnnotations().remove("kubectl.kubernetes.io/last-applied-configuration");
+    }
+  }
+
+  /**
+   * Whether the API server refused the informer (401, 403, 404): retrying will not help. fabric8
+   * hands the handler its failure wrapped (a CompletionException), so the cause chain is searched.
+   */
+  static boolean refused(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException e) {
+        return e.getCode() == 401 || e.getCode() == 403 || e.getCode() == 404;
+      }
+    }
+    return false;
   }
 
   private synchronized void changed(ResourceKind<?> kind) {
@@ -201,11 +240,18 @@ public final class LiveViews implements AutoCloseable {
         return;
       }
       flushScope = scope;
-      boolean watching =
-          informers.values().stream()
-              .filter(informer -> informer.hasSynced())
-              .filter(informer -> !informer.stopped().toCompletableFuture().isDone())
-              .allMatch(SharedIndexInformer::isWatching);
+      boolean watching = true;
+      for (Map.Entry<ResourceKind<?>, SharedIndexInformer<?>> entry : informers.entrySet()) {
+        SharedIndexInformer<?> informer = entry.getValue();
+        if (informer.stopped().toCompletableFuture().isDone()) {
+          continue;
+        }
+        if (informer.isWatching()) {
+          watched.add(entry.getKey());
+        } else if (watched.contains(entry.getKey())) {
+          watching = false;
+        }
+      }
       if (!watching && staleSince == null) {
         staleSince = clock.instant();
         connection = freshness();
@@ -233,6 +279,7 @@ public final class LiveViews implements AutoCloseable {
   private void stopAll() {
     informers.values().forEach(SharedIndexInformer::close);
     informers.clear();
+    watched.clear();
     changed.clear();
   }
 

@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Events, warnings first then newest first, each linked to the workload it concerns. */
 public final class EventsView {
@@ -17,8 +19,10 @@ public final class EventsView {
   private EventsView() {}
 
   public static List<EventDto> build(List<Event> events, List<Workload> workloads, List<Pod> pods) {
+    Map<String, Pod> podsByName = new HashMap<>();
+    pods.forEach(pod -> podsByName.put(pod.getMetadata().getName(), pod));
     return events.stream()
-        .map(event -> row(event, workloads, pods))
+        .map(event -> row(event, workloads, podsByName))
         .sorted(
             Comparator.comparing((EventDto e) -> !"Warning".equals(e.type()))
                 .thenComparing(EventDto::lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -26,14 +30,35 @@ public final class EventsView {
         .toList();
   }
 
-  private static EventDto row(Event event, List<Workload> workloads, List<Pod> pods) {
+  private static EventDto row(Event event, List<Workload> workloads, Map<String, Pod> pods) {
     ObjectReference object = event.getInvolvedObject();
     String kind = object == null || object.getKind() == null ? "" : object.getKind();
     String name = object == null || object.getName() == null ? "" : object.getName();
     Instant first = instant(event.getFirstTimestamp());
     Instant last = instant(event.getLastTimestamp());
-    if (last == null && event.getEventTime() != null) {
-      last = instant(event.getEventTime().getTime());
+    int count = event.getCount() == null || event.getCount() < 1 ? 1 : event.getCount();
+    // events.k8s.io events (the scheduler's FailedScheduling, say) read through core/v1 have no
+    // first/last timestamps or count: eventTime is the first occurrence, the series the rest.
+    Instant eventTime =
+        event.getEventTime() == null ? null : instant(event.getEventTime().getTime());
+    var series = event.getSeries();
+    if (series != null) {
+      if (series.getCount() != null && series.getCount() > count) {
+        count = series.getCount();
+      }
+      Instant observed =
+          series.getLastObservedTime() == null
+              ? null
+              : instant(series.getLastObservedTime().getTime());
+      if (observed != null && (last == null || observed.isAfter(last))) {
+        last = observed;
+      }
+    }
+    if (first == null) {
+      first = eventTime;
+    }
+    if (last == null) {
+      last = eventTime;
     }
     return new EventDto(
         event.getType() == null ? "Normal" : event.getType(),
@@ -41,7 +66,7 @@ public final class EventsView {
         kind,
         name,
         event.getMessage() == null ? "" : event.getMessage().strip(),
-        event.getCount() == null ? 1 : event.getCount(),
+        count,
         first,
         last == null ? first : last,
         workloadOf(kind, name, workloads, pods));
@@ -49,18 +74,14 @@ public final class EventsView {
 
   /** The workload an object belongs to: itself, its pods' owner by selector, or a ReplicaSet's. */
   static WorkloadRefDto workloadOf(
-      String kind, String name, List<Workload> workloads, List<Pod> pods) {
+      String kind, String name, List<Workload> workloads, Map<String, Pod> pods) {
     for (Workload workload : workloads) {
       if (workload.kind().equals(kind) && workload.name().equals(name)) {
         return new WorkloadRefDto(kind, name);
       }
     }
     if ("Pod".equals(kind)) {
-      Pod pod =
-          pods.stream()
-              .filter(p -> name.equals(p.getMetadata().getName()))
-              .findFirst()
-              .orElse(null);
+      Pod pod = pods.get(name);
       for (Workload workload : workloads) {
         if (pod != null && Selectors.matches(workload.selector(), pod.getMetadata().getLabels())) {
           return new WorkloadRefDto(workload.kind(), workload.name());

@@ -9,7 +9,6 @@ import dev.kubereplay.protocol.cluster.PodProblemDto;
 import dev.kubereplay.protocol.cluster.ResourcesDto;
 import dev.kubereplay.protocol.cluster.WorkloadDto;
 import dev.kubereplay.server.cluster.kube.Quantities;
-import dev.kubereplay.server.cluster.kube.Selectors;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
@@ -38,39 +37,34 @@ public final class WorkloadsView {
       List<Event> events) {}
 
   public static List<WorkloadDto> build(Input input) {
+    PodIndex index = new PodIndex(input.pods(), input.events());
     return Stream.of(
             input.deployments().stream().map(Workload::of),
             input.statefulSets().stream().map(Workload::of),
             input.daemonSets().stream().map(Workload::of))
         .flatMap(s -> s)
         .sorted(Comparator.comparing(Workload::kind).thenComparing(Workload::name))
-        .map(workload -> row(workload, podsOf(workload, input.pods()), input.events()))
+        .map(workload -> row(workload, index.select(workload.selector()), index))
         .toList();
   }
 
   /** One workload's row, e.g. for the answer to a toggle. */
   public static WorkloadDto build(Workload workload, List<Pod> pods, List<Event> events) {
-    return row(workload, podsOf(workload, pods), events);
+    PodIndex index = new PodIndex(pods, events);
+    return row(workload, index.select(workload.selector()), index);
   }
 
   static WorkloadDto build(Deployment deployment, List<Pod> pods, List<Event> events) {
     return build(Workload.of(deployment), pods, events);
   }
 
-  static List<Pod> podsOf(Workload workload, List<Pod> pods) {
-    return pods.stream()
-        .filter(pod -> Selectors.matches(workload.selector(), pod.getMetadata().getLabels()))
-        .sorted(Comparator.comparing(pod -> pod.getMetadata().getName()))
-        .toList();
-  }
-
-  private static WorkloadDto row(Workload workload, List<Pod> pods, List<Event> events) {
+  private static WorkloadDto row(Workload workload, List<Pod> pods, PodIndex index) {
     Map<String, String> annotations = workload.templateAnnotations();
     boolean injected = "true".equals(annotations.get(INJECT_ANNOTATION));
     boolean tlsOut = "true".equals(annotations.get(TLS_OUT_ANNOTATION));
     List<PodProblemDto> problems = new ArrayList<>();
     for (Pod pod : pods) {
-      problems.addAll(PodProblems.of(pod, events));
+      problems.addAll(PodProblems.of(pod, index.eventsOf(pod)));
     }
     List<String> reasons = new ArrayList<>();
     HealthLevel health = HealthLevel.OK;

@@ -1,0 +1,60 @@
+package dev.kubereplay.server.cli.traffic;
+
+import dev.kubereplay.server.traffic.Sizes;
+import dev.kubereplay.server.traffic.TrafficService;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A one-line progress bar on stderr, redrawn in place; only when stderr is a terminal. */
+final class ProgressBar implements TrafficService.ImportListener {
+
+  private static final int WIDTH = 30;
+
+  private final PrintWriter err;
+  private boolean drawn;
+
+  ProgressBar(PrintWriter err) {
+    this.err = err;
+  }
+
+  /** Whether this process's stderr is a terminal (Linux: fd 2 is a tty or pty). */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (Exception e) {
+      return System.console() != null;
+    }
+  }
+
+  @Override
+  public void progress(long done, long total, String message) {
+    int percent = total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
+    int filled = percent * WIDTH / 100;
+    err.print(
+        "\r["
+            + "#".repeat(filled)
+            + ".".repeat(WIDTH - filled)
+            + "] "
+            + String.format("%3d%%", percent)
+            + "  "
+            + Sizes.human(done)
+            + " / "
+            + Sizes.human(total)
+            + "  "
+            + message
+            + "   ");
+    err.flush();
+    drawn = true;
+  }
+
+  /** Clears the bar so what follows starts on a clean line. */
+  void clear() {
+    if (drawn) {
+      err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
+      err.flush();
+      drawn = false;
+    }
+  }
+}

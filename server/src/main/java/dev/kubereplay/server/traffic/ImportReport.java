@@ -1,0 +1,36 @@
+package dev.kubereplay.server.traffic;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What an import stored and what it left out.
+ *
+ * @param snapshot the new snapshot
+ * @param format the format read, e.g. {@code har}
+ * @param hosts pair counts per host and direction, by host
+ * @param skipped entries left out, with why (the first {@link #MAX_LISTED})
+ * @param skippedCount all entries left out
+ * @param unresolved {@code {{variables}}} left unresolved (Postman), sorted
+ * @param bytesRead the size of the source read
+ * @param elapsed how long the import took
+ */
+public record ImportReport(
+    Snapshot snapshot,
+    String format,
+    List<HostCount> hosts,
+    List<Skipped> skipped,
+    long skippedCount,
+    List<String> unresolved,
+    long bytesRead,
+    Duration elapsed) {
+
+  /** At most this many skipped entries are listed one by one; all are counted. */
+  public static final int MAX_LISTED = 1000;
+
+  /** Pairs to one host. */
+  public record HostCount(String host, long inCount, long outCount) {}
+
+  /** An entry of the source left out. */
+  public record Skipped(String entry, String reason) {}
+}

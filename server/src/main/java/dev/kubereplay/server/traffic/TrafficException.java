@@ -1,0 +1,44 @@
+package dev.kubereplay.server.traffic;
+
+/** A request about stored traffic that cannot be answered; the message says why, in one line. */
+public final class TrafficException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why. */
+  public enum Reason {
+    SNAPSHOT_NOT_FOUND,
+    PAIR_NOT_FOUND,
+    INVALID,
+    EXPORT_FAILED
+  }
+
+  private final Reason reason;
+  private final String subject;
+
+  public TrafficException(Reason reason, String subject, String message) {
+    super(message);
+    this.reason = reason;
+    this.subject = subject;
+  }
+
+  public TrafficException(Reason reason, String subject, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = reason;
+    this.subject = subject;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** What it is about: a snapshot id, a file; may be null. */
+  public String subject() {
+    return subject;
+  }
+
+  public static TrafficException snapshotNotFound(String snapshot) {
+    return new TrafficException(
+        Reason.SNAPSHOT_NOT_FOUND, snapshot, "no snapshot '" + snapshot + "'");
+  }
+}

@@ -1,0 +1,316 @@
+package dev.kubereplay.server.traffic;
+
+import dev.kubereplay.server.traffic.redact.RedactionRules;
+import dev.kubereplay.server.traffic.redact.Redactor;
+import dev.kubereplay.server.traffic.store.PairQuery;
+import dev.kubereplay.server.traffic.store.SnapshotImport;
+import dev.kubereplay.server.traffic.store.SnapshotStore;
+import dev.kubereplay.server.traffic.store.TrafficStore;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.logging.Logger;
+
+/**
+ * Recordings: import files into snapshots, browse and manage them, export them. Knows nothing of
+ * JSON-RPC or the command line; both call it.
+ */
+public final class TrafficService {
+
+  private static final Logger LOG = Logger.getLogger(TrafficService.class.getName());
+  private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
+
+  /** Where an import is: bytes of the source read, and pairs so far. */
+  @FunctionalInterface
+  public interface ImportListener {
+    void progress(long done, long total, String message);
+
+    ImportListener NONE = (done, total, message) -> {};
+  }
+
+  private final SnapshotStore snapshots;
+  private final TrafficFormats formats;
+  private final RedactionRules rules;
+
+  public TrafficService(TrafficStore store, TrafficFormats formats, RedactionRules rules) {
+    this.snapshots = new SnapshotStore(store);
+    this.formats = formats;
+    this.rules = rules;
+  }
+
+  /** The service over the database and redaction settings of a data directory. */
+  public static TrafficService open(Path dataDirectory) {
+    return new TrafficService(
+        TrafficStore.open(dataDirectory),
+        TrafficFormats.load(),
+        RedactionRules.load(dataDirectory));
+  }
+
+  public TrafficFormats formats() {
+    return formats;
+  }
+
+  /**
+   * Imports a file into a new snapshot, in one transaction. Progress is reported at most four times
+   * a second, and once at the end.
+   *
+   * @throws ImportException when the file cannot be read or is not valid; nothing is stored
+   * @throws CancellationException when cancelled; nothing is stored
+   * @throws TrafficException when the format name is unknown
+   */
+  public ImportReport importFile(
+      ImportRequest request, ImportListener listener, TrafficFormat.Cancellation cancelled) {
+    long start = System.nanoTime();
+    Path file = request.file().toAbsolutePath().normalize();
+    TrafficFormat format = formats.choose(file, request.format());
+    String name =
+        request.name() == null || request.name().isBlank()
+            ? file.getFileName().toString()
+            : request.name();
+    Redactor redactor = new Redactor(rules.withKeys(request.redactKeys()));
+    ImportOptions options =
+        new ImportOptions(request.outboundHosts(), request.maxBodyBytes(), request.environment());
+    long[] lastReport = {0};
+    SnapshotImport sink =
+        snapshots.begin(
+            name,
+            format.name() + ":" + file,
+            redactor,
+            (read, total, pairs) -> {
+              long now = System.nanoTime();
+              if (now - lastReport[0] >= PROGRESS_INTERVAL_NANOS) {
+                lastReport[0] = now;
+                listener.progress(read, total, pairs + " pairs");
+              }
+            });
+    try {
+      format.read(file, options, sink, cancelled);
+      if (cancelled.isCancelled()) {
+        throw new CancellationException("import of " + file + " cancelled");
+      }
+      if (sink.pairCount() == 0) {
+        throw new ImportException(file, "", nothingToImport(sink));
+      }
+      Snapshot snapshot = sink.commit();
+      long size = sizeOf(file);
+      listener.progress(size, size, snapshot.pairCount() + " pairs");
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      LOG.info(
+          "imported "
+              + file
+              + " ("
+              + format.name()
+              + ") as snapshot "
+              + snapshot.id()
+              + ": "
+              + snapshot.pairCount()
+              + " pairs, "
+              + sink.skippedCount()
+              + " skipped, in "
+              + elapsed.toMillis()
+              + " ms");
+      return new ImportReport(
+          snapshot,
+          format.name(),
+          sink.hostCounts(),
+          sink.skipped(),
+          sink.skippedCount(),
+          sink.unresolvedVariables(),
+          size,
+          elapsed);
+    } catch (IOException e) {
+      sink.abort();
+      throw new ImportException(file, "", "cannot read: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      sink.abort();
+      throw new ImportException(file, "", "cannot read: " + e.getCause().getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      sink.abort();
+      throw e;
+    }
+  }
+
+  private static String nothingToImport(SnapshotImport sink) {
+    if (sink.skippedCount() == 0) {
+      return "nothing to import: the file holds no entries";
+    }
+    ImportReport.Skipped first = sink.skipped().get(0);
+    return "nothing to import: all "
+        + sink.skippedCount()
+        + " entries were skipped (the first, "
+        + first.entry()
+        + ": "
+        + first.reason()
+        + ")";
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Every snapshot, newest first. */
+  public List<Snapshot> snapshots() {
+    return snapshots.list();
+  }
+
+  /** The snapshot with this id; fails with SNAPSHOT_NOT_FOUND. */
+  public Snapshot snapshot(String id) {
+    return snapshots.find(id).orElseThrow(() -> TrafficException.snapshotNotFound(id));
+  }
+
+  /**
+   * The snapshot a person means: its id, else its name when only one has it, else the one whose id
+   * starts with {@code reference}.
+   */
+  public Snapshot resolve(String reference) {
+    return snapshots
+        .find(reference)
+        .orElseGet(
+            () -> {
+              List<Snapshot> all = snapshots.list();
+              List<Snapshot> named = all.stream().filter(s -> s.name().equals(reference)).toList();
+              if (named.size() == 1) {
+                return named.get(0);
+              }
+              if (named.size() > 1) {
+                throw new TrafficException(
+                    TrafficException.Reason.INVALID,
+                    reference,
+                    named.size() + " snapshots are named '" + reference + "'; use an id");
+              }
+              List<Snapshot> prefixed =
+                  all.stream().filter(s -> s.id().startsWith(reference)).toList();
+              if (prefixed.size() == 1) {
+                return prefixed.get(0);
+              }
+              throw TrafficException.snapshotNotFound(reference);
+            });
+  }
+
+  /** The endpoints of a snapshot, by host, method and path template. */
+  public List<Endpoint> endpoints(String snapshotId) {
+    snapshot(snapshotId);
+    return snapshots.endpoints(snapshotId);
+  }
+
+  /** A page of pairs and how many there are in all. */
+  public record Page(List<StoredPair> pairs, long total) {}
+
+  public Page pairs(PairQuery query) {
+    snapshot(query.snapshotId());
+    if (query.limit() <= 0 || query.offset() < 0) {
+      throw new TrafficException(
+          TrafficException.Reason.INVALID, null, "limit must be positive and offset not negative");
+    }
+    return new Page(snapshots.pairs(query), snapshots.count(query));
+  }
+
+  public StoredPair pair(String snapshotId, long pairId) {
+    snapshot(snapshotId);
+    return snapshots
+        .pair(snapshotId, pairId)
+        .orElseThrow(
+            () ->
+                new TrafficException(
+                    TrafficException.Reason.PAIR_NOT_FOUND,
+                    String.valueOf(pairId),
+                    "no pair " + pairId + " in snapshot " + snapshotId));
+  }
+
+  public Snapshot rename(String snapshotId, String name) {
+    if (name == null || name.isBlank()) {
+      throw new TrafficException(
+          TrafficException.Reason.INVALID, snapshotId, "a snapshot's name cannot be empty");
+    }
+    return snapshots
+        .rename(snapshotId, name.strip())
+        .orElseThrow(() -> TrafficException.snapshotNotFound(snapshotId));
+  }
+
+  /** Deletes a snapshot; false when it was already gone. */
+  public boolean delete(String snapshotId) {
+    boolean deleted = snapshots.delete(snapshotId);
+    if (deleted) {
+      LOG.info("deleted snapshot " + snapshotId);
+    }
+    return deleted;
+  }
+
+  public SnapshotStore.Reclassified reclassify(
+      String snapshotId, String host, Direction direction) {
+    if (host == null || host.isBlank() || direction == null) {
+      throw new TrafficException(
+          TrafficException.Reason.INVALID, snapshotId, "reclassify needs a host and a direction");
+    }
+    return snapshots
+        .reclassify(snapshotId, host.strip(), direction)
+        .orElseThrow(() -> TrafficException.snapshotNotFound(snapshotId));
+  }
+
+  /** What an export wrote. */
+  public record ExportResult(Path path, long pairs, long bytes) {}
+
+  /**
+   * Writes a snapshot to a file, streaming; the file appears whole or not at all (written beside
+   * it, then moved into place).
+   */
+  public ExportResult export(String snapshotId, String format, Path path) {
+    Snapshot snapshot = snapshot(snapshotId);
+    PairWriter writer =
+        formats
+            .writer(format == null ? "" : format)
+            .orElseThrow(
+                () ->
+                    new TrafficException(
+                        TrafficException.Reason.INVALID,
+                        format,
+                        "unknown export format '"
+                            + format
+                            + "'; known: "
+                            + String.join(", ", formats.exportNames())));
+    Path target = path.toAbsolutePath().normalize();
+    Path partial = target.resolveSibling("." + target.getFileName() + ".part");
+    long[] count = {0};
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+        writer.begin(out, snapshot);
+        snapshots.forEachPair(
+            snapshotId,
+            stored -> {
+              try {
+                writer.write(stored.pair());
+                count[0]++;
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+        writer.end();
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      return new ExportResult(target, count[0], Files.size(target));
+    } catch (IOException | UncheckedIOException e) {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // best effort
+      }
+      String reason = e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
+      throw new TrafficException(
+          TrafficException.Reason.EXPORT_FAILED,
+          target.toString(),
+          "cannot write " + target + ": " + reason,
+          e);
+    }
+  }
+}

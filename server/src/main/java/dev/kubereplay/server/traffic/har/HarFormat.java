@@ -1,0 +1,288 @@
+package dev.kubereplay.server.traffic.har;
+
+import dev.kubereplay.server.traffic.Direction;
+import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.traffic.ImportException;
+import dev.kubereplay.server.traffic.ImportOptions;
+import dev.kubereplay.server.traffic.JsonFiles;
+import dev.kubereplay.server.traffic.PairSink;
+import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.Sizes;
+import dev.kubereplay.server.traffic.TrafficFormat;
+import dev.kubereplay.server.traffic.Urls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+
+/**
+ * HAR 1.2 as browsers (Chromium, Firefox), Playwright, mitmproxy and Charles write it, read
+ * streaming: one entry in memory at a time. Bodies are kept as the file has them (HAR holds decoded
+ * bodies, as text or base64). Entries that cannot be replayed are skipped with the reason:
+ * WebSocket upgrades, aborted requests, URLs that are not HTTP(S).
+ */
+public final class HarFormat implements TrafficFormat {
+
+  @Override
+  public String name() {
+    return "har";
+  }
+
+  /** A JSON object whose first member is (or soon is) {@code "log": {...}}. */
+  @Override
+  public boolean recognizes(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser p = JsonFiles.factory(1 << 20).createParser(ObjectReadContext.empty(), in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      for (int members = 0; members < 8 && p.nextToken() == JsonToken.PROPERTY_NAME; members++) {
+        if (p.currentName().equals("log")) {
+          return p.nextToken() == JsonToken.START_OBJECT;
+        }
+        p.nextToken();
+        p.skipChildren();
+      }
+      return false;
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void read(Path file, ImportOptions options, PairSink sink, Cancellation cancelled)
+      throws IOException {
+    Position position = new Position();
+    try (JsonFiles.CountingInput in = JsonFiles.open(file);
+        JsonParser p =
+            JsonFiles.factory(options.maxBodyBytes()).createParser(ObjectReadContext.empty(), in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new ImportException(file, "line 1", "not a HAR file: it is not a JSON object");
+      }
+      boolean entries = false;
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("log") && p.currentToken() == JsonToken.START_OBJECT) {
+          entries |= readLog(file, p, in, options, sink, cancelled, position);
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (!entries) {
+        throw new ImportException(file, "", "not a HAR file: there is no log.entries array");
+      }
+      if (p.nextToken() != null) {
+        throw new ImportException(
+            file, "line " + p.currentLocation().getLineNr(), "unexpected content after the HAR");
+      }
+    } catch (JacksonException e) {
+      throw JsonFiles.failure(
+          file, e, position.entry > 0 ? "entry " + position.entry : null, options.maxBodyBytes());
+    }
+  }
+
+  private static final class Position {
+    int entry;
+  }
+
+  private boolean readLog(
+      Path file,
+      JsonParser p,
+      JsonFiles.CountingInput in,
+      ImportOptions options,
+      PairSink sink,
+      Cancellation cancelled,
+      Position position) {
+    boolean entries = false;
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (!name.equals("entries") || p.currentToken() != JsonToken.START_ARRAY) {
+        p.skipChildren();
+        continue;
+      }
+      entries = true;
+      JsonToken token;
+      while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (cancelled.isCancelled()) {
+          throw new CancellationException("import of " + file + " cancelled");
+        }
+        position.entry++;
+        if (token != JsonToken.START_OBJECT) {
+          throw new ImportException(
+              file,
+              "line " + p.currentLocation().getLineNr() + ", entry " + position.entry,
+              "an entry must be a JSON object");
+        }
+        HarEntry entry = HarEntryReader.read(p);
+        convert(file, entry, "entry " + position.entry, options, sink);
+        sink.progress(in.count(), in.total());
+      }
+    }
+    return entries;
+  }
+
+  private static void convert(
+      Path file, HarEntry entry, String where, ImportOptions options, PairSink sink) {
+    if (entry.url == null || entry.url.isEmpty()) {
+      sink.skip(where, "no request URL");
+      return;
+    }
+    String scheme = Urls.scheme(entry.url);
+    if (entry.webSocket || entry.status == 101 || scheme.equals("ws") || scheme.equals("wss")) {
+      sink.skip(where, "WebSocket upgrade (" + withoutQuery(entry.url) + ")");
+      return;
+    }
+    if (!Urls.isHttp(entry.url)) {
+      sink.skip(
+          where, "not an HTTP(S) URL (" + (scheme.isEmpty() ? "no scheme" : scheme + ":") + ")");
+      return;
+    }
+    if (!entry.hasResponse || entry.status <= 0) {
+      sink.skip(
+          where,
+          "aborted request, no response"
+              + (entry.error == null || entry.error.isEmpty() ? "" : " (" + entry.error + ")"));
+      return;
+    }
+    String host = Urls.host(entry.url);
+    byte[] requestBody = limited(file, where, "request", requestBody(entry), options);
+    byte[] responseBody =
+        limited(file, where, "response", decode(entry.contentText, entry.contentEncoding), options);
+    Direction direction = direction(entry.direction, host, options);
+    sink.accept(
+        new RRPair(
+            entry.uuid,
+            direction,
+            timestamp(entry.startedDateTime),
+            entry.time < 0 ? -1 : Math.round(entry.time),
+            "http",
+            host,
+            entry.method == null || entry.method.isEmpty() ? "GET" : entry.method,
+            entry.url,
+            version(entry.requestHttpVersion),
+            headers(entry.requestHeaders),
+            requestBody,
+            null,
+            entry.status,
+            entry.statusText == null || entry.statusText.isEmpty() ? null : entry.statusText,
+            headers(entry.responseHeaders),
+            responseBody,
+            null,
+            entry.tags.isEmpty() ? Map.of() : Map.copyOf(entry.tags)));
+  }
+
+  /** Reasons are shown and kept: no query strings (they may hold credentials). */
+  private static String withoutQuery(String url) {
+    int cut = url.indexOf('?');
+    return cut < 0 ? url : url.substring(0, cut);
+  }
+
+  private static Direction direction(String recorded, String host, ImportOptions options) {
+    if (recorded != null && !options.outboundHosts().contains(host)) {
+      try {
+        return Direction.valueOf(recorded.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        // not ours: fall back to the options
+      }
+    }
+    return options.directionOf(host);
+  }
+
+  private static byte[] requestBody(HarEntry entry) {
+    if (entry.postText != null) {
+      return decode(entry.postText, entry.postEncoding);
+    }
+    if (entry.postParams.isEmpty()) {
+      return new byte[0];
+    }
+    StringBuilder form = new StringBuilder();
+    for (Header param : entry.postParams) {
+      if (form.length() > 0) {
+        form.append('&');
+      }
+      form.append(URLEncoder.encode(param.name(), StandardCharsets.UTF_8));
+      form.append('=').append(URLEncoder.encode(param.value(), StandardCharsets.UTF_8));
+    }
+    return form.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] decode(String text, String encoding) {
+    if (text == null || text.isEmpty()) {
+      return new byte[0];
+    }
+    if (encoding != null && encoding.equalsIgnoreCase("base64")) {
+      try {
+        return Base64.getMimeDecoder().decode(text);
+      } catch (IllegalArgumentException e) {
+        return text.getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] limited(
+      Path file, String where, String which, byte[] body, ImportOptions options) {
+    if (body.length > options.maxBodyBytes()) {
+      throw new ImportException(
+          file,
+          where,
+          which
+              + " body of "
+              + Sizes.human(body.length)
+              + " is larger than the limit of "
+              + Sizes.human(options.maxBodyBytes())
+              + " (raise it with --max-body-size)");
+    }
+    return body;
+  }
+
+  /** HTTP/2 pseudo-headers (:method, :path, ...) are implied by the request line: left out. */
+  private static List<Header> headers(List<Header> headers) {
+    List<Header> kept = new ArrayList<>(headers.size());
+    for (Header header : headers) {
+      if (!header.name().startsWith(":")) {
+        kept.add(header);
+      }
+    }
+    return List.copyOf(kept);
+  }
+
+  private static String version(String version) {
+    if (version == null || version.isBlank() || version.equalsIgnoreCase("unknown")) {
+      return null;
+    }
+    return version;
+  }
+
+  private static Instant timestamp(String text) {
+    if (text == null || text.isEmpty()) {
+      return Instant.EPOCH;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException again) {
+        return Instant.EPOCH;
+      }
+    }
+  }
+}

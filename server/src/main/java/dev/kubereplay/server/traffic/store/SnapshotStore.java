@@ -1,0 +1,308 @@
+package dev.kubereplay.server.traffic.store;
+
+import dev.kubereplay.server.traffic.Direction;
+import dev.kubereplay.server.traffic.Endpoint;
+import dev.kubereplay.server.traffic.JsonFiles;
+import dev.kubereplay.server.traffic.Snapshot;
+import dev.kubereplay.server.traffic.StoredPair;
+import dev.kubereplay.server.traffic.redact.Redactor;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/** Snapshots and their pairs in the store: what browsing, managing and exporting read. */
+public final class SnapshotStore {
+
+  private static final String SNAPSHOT_COLUMNS =
+      "id, name, source, created_millis, in_count, out_count, hosts, first_ts_nanos,"
+          + " last_ts_nanos, skipped_count";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final TrafficStore store;
+
+  public SnapshotStore(TrafficStore store) {
+    this.store = store;
+  }
+
+  public TrafficStore database() {
+    return store;
+  }
+
+  /** Starts an import into a new snapshot; see {@link SnapshotImport}. */
+  public SnapshotImport begin(
+      String name, String source, Redactor redactor, SnapshotImport.Progress progress) {
+    String id = HexFormat.of().formatHex(bytes(6));
+    return new SnapshotImport(store, id, name, source, redactor, progress);
+  }
+
+  private static byte[] bytes(int n) {
+    byte[] bytes = new byte[n];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** Every snapshot, newest first. */
+  public List<Snapshot> list() {
+    return store.read(
+        connection -> {
+          List<Snapshot> snapshots = new ArrayList<>();
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT "
+                          + SNAPSHOT_COLUMNS
+                          + " FROM snapshots ORDER BY created_millis DESC, id");
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              snapshots.add(snapshot(rows));
+            }
+          }
+          return snapshots;
+        });
+  }
+
+  public Optional<Snapshot> find(String id) {
+    return store.read(connection -> find(connection, id));
+  }
+
+  private static Optional<Snapshot> find(Connection connection, String id) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT " + SNAPSHOT_COLUMNS + " FROM snapshots WHERE id = ?")) {
+      query.setString(1, id);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? Optional.of(snapshot(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Renames; answers the renamed snapshot, or empty when there is none with that id. */
+  public Optional<Snapshot> rename(String id, String name) {
+    return store.write(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement("UPDATE snapshots SET name = ? WHERE id = ?")) {
+            update.setString(1, name);
+            update.setString(2, id);
+            update.executeUpdate();
+          }
+          return find(connection, id);
+        });
+  }
+
+  /** Deletes a snapshot and its pairs; false when there was none. */
+  public boolean delete(String id) {
+    return store.write(
+        connection -> {
+          try (PreparedStatement pairs =
+                  connection.prepareStatement("DELETE FROM rr_pairs WHERE snapshot_id = ?");
+              PreparedStatement snapshot =
+                  connection.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
+            pairs.setString(1, id);
+            pairs.executeUpdate();
+            snapshot.setString(1, id);
+            return snapshot.executeUpdate() > 0;
+          }
+        });
+  }
+
+  /**
+   * Sets the direction of every pair to {@code host}; answers how many changed and the snapshot
+   * with its new counts, or empty when there is no such snapshot.
+   */
+  public Optional<Reclassified> reclassify(String id, String host, Direction direction) {
+    return store.write(
+        connection -> {
+          if (find(connection, id).isEmpty()) {
+            return Optional.empty();
+          }
+          int changed;
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE rr_pairs SET direction = ?"
+                      + " WHERE snapshot_id = ? AND host = ? AND direction <> ?")) {
+            update.setString(1, direction.name());
+            update.setString(2, id);
+            update.setString(3, host);
+            update.setString(4, direction.name());
+            changed = update.executeUpdate();
+          }
+          try (PreparedStatement counts =
+              connection.prepareStatement(
+                  "UPDATE snapshots SET"
+                      + " in_count = (SELECT count(*) FROM rr_pairs"
+                      + "   WHERE snapshot_id = ?1 AND direction = 'IN'),"
+                      + " out_count = (SELECT count(*) FROM rr_pairs"
+                      + "   WHERE snapshot_id = ?1 AND direction = 'OUT')"
+                      + " WHERE id = ?1")) {
+            counts.setString(1, id);
+            counts.executeUpdate();
+          }
+          return Optional.of(new Reclassified(changed, find(connection, id).orElseThrow()));
+        });
+  }
+
+  /** The result of {@link #reclassify}. */
+  public record Reclassified(long changed, Snapshot snapshot) {}
+
+  /** Every endpoint of a snapshot, by host, method and path template, with latencies. */
+  public List<Endpoint> endpoints(String id) {
+    return store.read(
+        connection -> {
+          List<Endpoint> endpoints = new ArrayList<>();
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT host, method, path_template, direction, duration_millis FROM rr_pairs"
+                      + " WHERE snapshot_id = ?"
+                      + " ORDER BY host, method, path_template, duration_millis")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+              EndpointStats current = null;
+              while (rows.next()) {
+                String host = rows.getString(1);
+                String method = rows.getString(2);
+                String template = rows.getString(3);
+                if (current == null || !current.is(host, method, template)) {
+                  if (current != null) {
+                    endpoints.add(current.endpoint());
+                  }
+                  current = new EndpointStats(host, method, template);
+                }
+                current.add(Direction.valueOf(rows.getString(4)), rows.getLong(5));
+              }
+              if (current != null) {
+                endpoints.add(current.endpoint());
+              }
+            }
+          }
+          return endpoints;
+        });
+  }
+
+  /** A page of pairs, in recorded order, optionally of one host and one endpoint. */
+  public List<StoredPair> pairs(PairQuery pairQuery) {
+    return store.read(
+        connection -> {
+          StringBuilder sql =
+              new StringBuilder("SELECT " + PairRows.COLUMNS + " FROM rr_pairs WHERE ");
+          List<Object> arguments = pairQuery.where(sql);
+          sql.append(" ORDER BY seq LIMIT ? OFFSET ?");
+          List<StoredPair> pairs = new ArrayList<>();
+          try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            int index = bind(query, arguments);
+            query.setInt(index++, pairQuery.limit());
+            query.setLong(index, pairQuery.offset());
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                pairs.add(PairRows.pair(rows));
+              }
+            }
+          }
+          return pairs;
+        });
+  }
+
+  /** How many pairs {@code pairQuery} selects, ignoring its page. */
+  public long count(PairQuery pairQuery) {
+    return store.read(
+        connection -> {
+          StringBuilder sql = new StringBuilder("SELECT count(*) FROM rr_pairs WHERE ");
+          List<Object> arguments = pairQuery.where(sql);
+          try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            bind(query, arguments);
+            try (ResultSet rows = query.executeQuery()) {
+              return rows.next() ? rows.getLong(1) : 0L;
+            }
+          }
+        });
+  }
+
+  public Optional<StoredPair> pair(String snapshotId, long pairId) {
+    return store.read(
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT "
+                      + PairRows.COLUMNS
+                      + " FROM rr_pairs WHERE id = ? AND snapshot_id = ?")) {
+            query.setLong(1, pairId);
+            query.setString(2, snapshotId);
+            try (ResultSet rows = query.executeQuery()) {
+              return rows.next() ? Optional.of(PairRows.pair(rows)) : Optional.<StoredPair>empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * Streams every pair of a snapshot in recorded order (for export): one row in memory at a time.
+   */
+  public void forEachPair(String snapshotId, Consumer<StoredPair> consumer) {
+    store.read(
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT "
+                      + PairRows.COLUMNS
+                      + " FROM rr_pairs WHERE snapshot_id = ? ORDER BY seq")) {
+            query.setFetchSize(100);
+            query.setString(1, snapshotId);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                consumer.accept(PairRows.pair(rows));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  private static int bind(PreparedStatement query, List<Object> arguments) throws SQLException {
+    int index = 1;
+    for (Object argument : arguments) {
+      query.setObject(index++, argument);
+    }
+    return index;
+  }
+
+  private static Snapshot snapshot(ResultSet row) throws SQLException {
+    long first = row.getLong(8);
+    boolean hasFirst = !row.wasNull();
+    long last = row.getLong(9);
+    boolean hasLast = !row.wasNull();
+    return new Snapshot(
+        row.getString(1),
+        row.getString(2),
+        row.getString(3),
+        Instant.ofEpochMilli(row.getLong(4)),
+        row.getLong(5),
+        row.getLong(6),
+        strings(row.getString(7)),
+        hasFirst ? PairRows.instant(first) : null,
+        hasLast ? PairRows.instant(last) : null,
+        row.getLong(10));
+  }
+
+  private static List<String> strings(String json) {
+    List<String> values = new ArrayList<>();
+    if (json == null) {
+      return values;
+    }
+    try (JsonParser parser = JsonFiles.parser(json)) {
+      parser.nextToken();
+      while (parser.nextToken() == JsonToken.VALUE_STRING) {
+        values.add(parser.getString());
+      }
+    }
+    return List.copyOf(values);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.kubereplay.server.traffic.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubereplay.server.traffic.Snapshot;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationsTest {
+
+  @TempDir Path dir;
+
+  private Connection raw() throws Exception {
+    return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(TrafficStore.FILE_NAME));
+  }
+
+  @Test
+  void a_new_database_is_at_the_latest_schema_in_wal_mode() throws Exception {
+    TrafficStore.open(dir);
+
+    try (Connection connection = raw();
+        Statement statement = connection.createStatement()) {
+      assertThat(Migrations.version(connection)).isEqualTo(Migrations.latest()).isEqualTo(2);
+      try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+        mode.next();
+        assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
+      }
+    }
+  }
+
+  @Test
+  void a_schema_1_database_is_upgraded_in_place_and_keeps_its_snapshots() throws Exception {
+    try (Connection connection = raw();
+        Statement statement = connection.createStatement()) {
+      try (Statement wal = connection.createStatement()) {
+        wal.executeQuery("PRAGMA journal_mode=WAL").close();
+      }
+      Migrations.upgradeTo(connection, 1);
+      statement.execute(
+          "INSERT INTO snapshots (id, name, source, created_millis, in_count, out_count)"
+              + " VALUES ('old1', 'from schema 1', 'har:/tmp/a.har', 1000, 1, 1)");
+      String pair =
+          "INSERT INTO rr_pairs (snapshot_id, seq, direction, ts_nanos, duration_millis, protocol,"
+              + " host, method, url, path_template, request_headers, request_body, status,"
+              + " response_headers, response_body, tags, signature) VALUES ('old1', %d, '%s', %d,"
+              + " 5, 'http', '%s', 'GET', 'https://%s/x', '/x', '[]', x'', 200, '[]', x'00ff',"
+              + " '{}', x'00')";
+      statement.execute(pair.formatted(1, "IN", 2_000_000_000L, "b.test", "b.test"));
+      statement.execute(pair.formatted(2, "OUT", 1_000_000_000L, "a.test", "a.test"));
+      assertThat(Migrations.version(connection)).isEqualTo(1);
+    }
+
+    SnapshotStore store = new SnapshotStore(TrafficStore.open(dir));
+
+    Snapshot old = store.list().get(0);
+    assertThat(old.name()).isEqualTo("from schema 1");
+    assertThat(old.hosts()).containsExactly("a.test", "b.test");
+    assertThat(old.first()).isEqualTo(Instant.ofEpochSecond(1));
+    assertThat(old.last()).isEqualTo(Instant.ofEpochSecond(2));
+    assertThat(
+            store.pair(
+                "old1", store.pairs(new PairQuery("old1", null, null, null, 0, 10)).get(0).id()))
+        .hasValueSatisfying(p -> assertThat(p.pair().responseBody()).containsExactly(0, 0xff));
+    try (Connection connection = raw()) {
+      assertThat(Migrations.version(connection)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void a_database_written_by_a_newer_kubereplay_is_refused() throws Exception {
+    TrafficStore.open(dir);
+    try (Connection connection = raw();
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO schema_version (version, applied_millis) VALUES (99, 0)");
+    }
+
+    assertThatThrownBy(() -> TrafficStore.open(dir))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("schema version 99")
+        .hasMessageContaining("newer kubereplay");
+  }
+
+  @Test
+  void scripts_split_into_statements_without_comments() {
+    assertThat(
+            Migrations.statements("-- a comment\nCREATE TABLE a (x);\n\nUPDATE a\n  SET x = 1;\n"))
+        .isEqualTo(List.of("CREATE TABLE a (x);", "UPDATE a\n  SET x = 1;"));
+  }
+}

@@ -1,0 +1,4 @@
+package dev.kubereplay.protocol.traffic;
+
+/** Parameters of {@code traffic/getPair}. */
+public record GetPairParams(String snapshotId, long pairId) {}

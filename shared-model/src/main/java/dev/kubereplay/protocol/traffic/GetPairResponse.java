@@ -1,0 +1,4 @@
+package dev.kubereplay.protocol.traffic;
+
+/** Answer to {@code traffic/getPair}. */
+public record GetPairResponse(PairDto pair) {}

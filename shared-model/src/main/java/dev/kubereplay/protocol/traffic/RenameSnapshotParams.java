@@ -1,0 +1,4 @@
+package dev.kubereplay.protocol.traffic;
+
+/** Parameters of {@code traffic/renameSnapshot}. */
+public record RenameSnapshotParams(String snapshotId, String name) {}

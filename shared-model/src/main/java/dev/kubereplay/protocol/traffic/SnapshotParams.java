@@ -1,0 +1,6 @@
+package dev.kubereplay.protocol.traffic;
+
+/**
+ * Parameters naming one snapshot: {@code traffic/listEndpoints}, {@code traffic/deleteSnapshot}.
+ */
+public record SnapshotParams(String snapshotId) {}

@@ -1,0 +1,93 @@
+package dev.kubereplay.protocol.traffic;
+
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
+import org.eclipse.lsp4j.jsonrpc.services.JsonSegment;
+
+/**
+ * The {@code traffic/} requests: recordings imported into snapshots of RR pairs, browsed, managed
+ * and exported. Snapshots live in the server's SQLite store; credentials are redacted before
+ * anything is stored.
+ */
+@JsonSegment("traffic")
+public interface TrafficRpcService {
+
+  /**
+   * Starts importing a file (HAR, Postman, kubereplay JSONL, WireMock, Speedscale) into a new
+   * snapshot and answers its operation id at once. Progress arrives as {@code traffic/didProgress}
+   * (a few per second at most) and the outcome as one {@code traffic/didFinishImport}: the import
+   * report, or an error ({@code IMPORT_FAILED} naming the file, the line or entry and the reason —
+   * malformed JSON, the wrong format, a truncated or empty file, a body over the limit, an
+   * unreadable path; {@code REQUEST_CANCELLED} after {@code traffic/cancel}). A failed or cancelled
+   * import leaves no snapshot.
+   *
+   * <p>The request itself fails with {@link dev.kubereplay.protocol.ErrorCode#INVALID_PARAMS} when
+   * {@code path} is missing or the format name is unknown, and {@link
+   * dev.kubereplay.protocol.ErrorCode#SHUTTING_DOWN} after {@code shutdown}.
+   */
+  @JsonRequest
+  CompletableFuture<ImportFileResponse> importFile(ImportFileParams params);
+
+  /**
+   * Cancels a running operation; nothing of it is stored. Never fails: an unknown or finished
+   * operation answers {@code cancelled: false}.
+   */
+  @JsonRequest
+  CompletableFuture<CancelResponse> cancel(CancelParams params);
+
+  /** Every snapshot, newest first. Fails with {@code STORE_FAILED} when the store is unusable. */
+  @JsonRequest
+  CompletableFuture<ListSnapshotsResponse> listSnapshots(ListSnapshotsParams params);
+
+  /**
+   * A snapshot's hosts, each with its endpoints (method + path template) and their counts and
+   * latencies. Fails with {@code SNAPSHOT_NOT_FOUND}, {@code INVALID_PARAMS} without a snapshot id.
+   */
+  @JsonRequest
+  CompletableFuture<ListEndpointsResponse> listEndpoints(SnapshotParams params);
+
+  /**
+   * A page of a snapshot's pairs, optionally of one host and one endpoint. Fails with {@code
+   * SNAPSHOT_NOT_FOUND}, and {@code INVALID_PARAMS} for a limit outside 1..1000 or a negative
+   * offset.
+   */
+  @JsonRequest
+  CompletableFuture<ListPairsResponse> listPairs(ListPairsParams params);
+
+  /**
+   * One pair: request and response with headers and bodies. Fails with {@code SNAPSHOT_NOT_FOUND}
+   * or {@code PAIR_NOT_FOUND}.
+   */
+  @JsonRequest
+  CompletableFuture<GetPairResponse> getPair(GetPairParams params);
+
+  /**
+   * Renames a snapshot. Fails with {@code SNAPSHOT_NOT_FOUND}, {@code INVALID_PARAMS} for an empty
+   * name.
+   */
+  @JsonRequest
+  CompletableFuture<SnapshotResponse> renameSnapshot(RenameSnapshotParams params);
+
+  /**
+   * Deletes a snapshot and its pairs. Fails with {@code INVALID_PARAMS} without an id; a snapshot
+   * that is already gone answers {@code deleted: false}.
+   */
+  @JsonRequest
+  CompletableFuture<DeleteSnapshotResponse> deleteSnapshot(SnapshotParams params);
+
+  /**
+   * Makes every pair of a host {@code IN} (replayed as tests) or {@code OUT} (served as mocks).
+   * Fails with {@code SNAPSHOT_NOT_FOUND}, {@code INVALID_PARAMS} without a host or direction.
+   */
+  @JsonRequest
+  CompletableFuture<ReclassifyResponse> reclassify(ReclassifyParams params);
+
+  /**
+   * Writes a snapshot to a file as {@code jsonl} (lossless: importing it gives the same pairs byte
+   * for byte) or {@code har}. The file appears whole or not at all. Fails with {@code
+   * SNAPSHOT_NOT_FOUND}, {@code INVALID_PARAMS} for an unknown format, {@code EXPORT_FAILED} when
+   * the file cannot be written.
+   */
+  @JsonRequest
+  CompletableFuture<ExportSnapshotResponse> exportSnapshot(ExportSnapshotParams params);
+}
