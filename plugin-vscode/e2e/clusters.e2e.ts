@@ -4,24 +4,26 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_DIR, setUpWorkbench, startWorkbench, type Workbench } from './workbench';
+import type { Browser, Page } from 'playwright-core';
+import {
+  inWorkbench as inWorkbenchWith,
+  labels,
+  launchBrowser,
+  ROWS,
+  runCommand,
+  screenshot,
+  copyServerJar,
+  UI_TIMEOUT,
+} from './ui';
+import { REPO_DIR, setUpWorkbench, type Workbench } from './workbench';
 
-const SERVER_JAR = path.join(REPO_DIR, 'server', 'target', 'kubereplay.jar');
 const KUBECONFIGS = path.join(REPO_DIR, 'test-fixtures', 'src', 'main', 'resources', 'kubeconfig');
-const SCREENSHOT = path.join(REPO_DIR, 'docs', 'screenshots', 'vscode-clusters.png');
-const CHROMIUM = '/usr/bin/chromium';
-
-/** The workbench takes 5-10 s to come up; the server a second more. */
-const UI_TIMEOUT = 45_000;
-
-const SIDEBAR = '[id="workbench.parts.sidebar"]';
-const ROWS = `${SIDEBAR} .monaco-list-row`;
 
 describe('the Clusters view in a VS Code workbench', { timeout: 170_000 }, () => {
   let codeServer: string;
   let browser: Browser | undefined;
   let tmp: string;
+  let serverJar: string;
   const workbenches: Workbench[] = [];
 
   // Should the runner end this process abruptly, take the workbenches down with it.
@@ -32,7 +34,6 @@ describe('the Clusters view in a VS Code workbench', { timeout: 170_000 }, () =>
   });
 
   before(async () => {
-    assert.ok(fs.existsSync(SERVER_JAR), `${SERVER_JAR} is missing: build the server first`);
     for (const name of ['a.yaml', 'b.yaml', 'malformed.yaml']) {
       assert.ok(
         fs.existsSync(path.join(KUBECONFIGS, name)),
@@ -41,87 +42,36 @@ describe('the Clusters view in a VS Code workbench', { timeout: 170_000 }, () =>
     }
     codeServer = await setUpWorkbench();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubereplay-e2e-'));
-    const browserHome = path.join(tmp, 'browser-home');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 30_000,
-      // Chromium keeps crash reports under HOME: keep them out of the real one.
-      env: {
-        ...process.env,
-        HOME: browserHome,
-        XDG_CONFIG_HOME: path.join(browserHome, '.config'),
-      },
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-default-apps',
-        '--disable-sync',
-        '--no-first-run',
-        '--metrics-recording-only',
-      ],
-    });
+    serverJar = copyServerJar(tmp);
+    browser = await launchBrowser(tmp);
   });
 
   after(async () => {
     await browser?.close().catch(() => undefined);
     await Promise.all(workbenches.map((workbench) => workbench.stop()));
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (!process.env.KUBEREPLAY_E2E_KEEP) {
+      fs.rmSync(tmp, { recursive: true, force: true }); // KUBEREPLAY_E2E_KEEP=1 keeps the logs
+    }
   });
 
-  /**
-   * Runs a scenario in a fresh workbench whose extension host sees this KUBECONFIG, on a page
-   * showing the Clusters view. A failure carries the workbench's logs; the workbench is stopped
-   * either way.
-   */
+  /** Runs a scenario in a fresh workbench whose extension host sees this KUBECONFIG. */
   async function inWorkbench(
     name: string,
     kubeconfig: string,
     scenario: (page: Page) => Promise<void>,
   ): Promise<void> {
-    const root = path.join(tmp, name);
-    const workbench = await startWorkbench({
-      codeServer,
-      root,
-      settings: {
-        'workbench.startupEditor': 'none',
-        'kubereplay.server.jar': SERVER_JAR,
-        'telemetry.telemetryLevel': 'off',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'workbench.tips.enabled': false,
-      },
-      env: { KUBECONFIG: kubeconfig, KUBEREPLAY_HOME: path.join(root, 'kubereplay-home') },
-    });
-    workbenches.push(workbench);
     assert.ok(browser);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    try {
-      page.setDefaultTimeout(UI_TIMEOUT);
-      await page.goto(workbench.url);
-      await page.locator('.activitybar [aria-label^="Kube Replay"]').first().click();
-      await scenario(page);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n${workbench.logs()}`, { cause: error });
-    } finally {
-      await page.close();
-      await workbench.stop();
-    }
-  }
-
-  async function labels(page: Page): Promise<string[]> {
-    return page.locator(`${ROWS} .label-name`).allInnerTexts();
-  }
-
-  async function runCommand(page: Page, title: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
+    await inWorkbenchWith(
+      {
+        browser,
+        codeServer,
+        root: path.join(tmp, name),
+        kubeconfig,
+        serverJar,
+        track: (workbench) => workbenches.push(workbench),
+      },
+      scenario,
+    );
   }
 
   /**
@@ -180,8 +130,7 @@ describe('the Clusters view in a VS Code workbench', { timeout: 170_000 }, () =>
       await page.mouse.move(800, 600);
       await page.keyboard.press('Escape');
       await tooltip.first().waitFor({ state: 'hidden' });
-      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-      await page.screenshot({ path: SCREENSHOT });
+      await screenshot(page, 'vscode-clusters.png');
     });
   });
 

@@ -4,6 +4,15 @@ export const Commands = {
   restartServer: 'kubereplay.restartServer',
   showOutput: 'kubereplay.showOutput',
   openSettings: 'kubereplay.openSettings',
+  refreshNode: 'kubereplay.refreshNode',
+  switchContext: 'kubereplay.switchContext',
+  switchNamespace: 'kubereplay.switchNamespace',
+  toggleInjection: 'kubereplay.toggleInjection',
+  toggleTlsOut: 'kubereplay.toggleTlsOut',
+  showLogs: 'kubereplay.showLogs',
+  showSidecarLogs: 'kubereplay.showSidecarLogs',
+  stopLogs: 'kubereplay.stopLogs',
+  deleteReplay: 'kubereplay.deleteReplay',
 } as const;
 
 /** Ids of the views and the context keys their `when` clauses read. */
@@ -14,7 +23,12 @@ export const Views = {
 
 export const ContextKeys = {
   clustersState: 'kubereplay.clusters.state',
+  /** True while the active editor shows logs that are still being followed. */
+  logsFollowing: 'kubereplay.logs.following',
 } as const;
+
+/** The URI scheme of the read-only documents that show logs. */
+export const LOGS_SCHEME = 'kubereplay-logs';
 
 /** Built-in VS Code commands the extension calls. */
 export const BuiltinCommands = {

@@ -1,23 +1,66 @@
 import * as vscode from 'vscode';
+import { registerClusterActions } from './cluster/actions';
 import { ClustersTree } from './cluster/clustersTree';
-import { BuiltinCommands, Commands, Views } from './commands';
+import { ClusterStore } from './cluster/store';
+import { BuiltinCommands, Commands, LOGS_SCHEME, Views } from './commands';
+import { LogsView } from './logs/logsView';
+import { Requests } from './rpc/protocol';
 import { ServerSession } from './rpc/session';
 
 let session: ServerSession | undefined;
+
+/** Where the namespace each context opens on is kept between sessions. */
+const PREFERRED_NAMESPACES_KEY = 'kubereplay.preferredNamespaces';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Kube Replay');
   const version = (context.extension.packageJSON as { version: string }).version;
   session = new ServerSession(context.extensionPath, version, output);
   const server = session;
-  const clusters = new ClustersTree(server, output);
+  const store = new ClusterStore(server, {
+    serverDown: () => server.current.kind !== 'running',
+    log: (line) => {
+      output.appendLine(line);
+    },
+    preferred: context.workspaceState.get<Record<string, string>>(PREFERRED_NAMESPACES_KEY, {}),
+    onPreferredChange: (preferred) => {
+      void context.workspaceState.update(PREFERRED_NAMESPACES_KEY, preferred);
+    },
+  });
+  const clusters = new ClustersTree(store);
+  const view = vscode.window.createTreeView(Views.clusters, {
+    treeDataProvider: clusters,
+    showCollapseAll: true,
+  });
+  const logs = new LogsView(
+    {
+      follow: (params) => server.send(Requests.logsFollow, params),
+      stop: (followId) => server.send(Requests.logsStop, { followId }),
+    },
+    () => {
+      const config = vscode.workspace.getConfiguration('kubereplay.logs');
+      return {
+        tailLines: config.get<number>('tailLines', 200),
+        maxLines: config.get<number>('maxLines', 10_000),
+      };
+    },
+  );
 
   context.subscriptions.push(
     output,
     server,
     clusters,
-    vscode.window.createTreeView(Views.clusters, { treeDataProvider: clusters }),
-    vscode.commands.registerCommand(Commands.refresh, () => clusters.refresh()),
+    view,
+    clusters.attach(view),
+    {
+      dispose: () => {
+        store.dispose();
+      },
+    },
+    logs,
+    vscode.workspace.registerTextDocumentContentProvider(LOGS_SCHEME, logs),
+    registerClusterActions(store, view, logs),
+    vscode.commands.registerCommand(Commands.refresh, () => store.reload()),
     vscode.commands.registerCommand(Commands.restartServer, () => server.restart()),
     vscode.commands.registerCommand(Commands.showOutput, () => {
       output.show(true);
@@ -25,14 +68,28 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(Commands.openSettings, () =>
       vscode.commands.executeCommand(BuiltinCommands.openSettings, `@ext:${context.extension.id}`),
     ),
-    server.onDidChangeCluster(() => void clusters.refresh()),
+    server.onDidChangeCluster((params) => {
+      store.handleChange(params);
+    }),
+    server.onDidAppendLogs((params) => {
+      logs.appended(params);
+    }),
+    server.onDidEndLogs((params) => {
+      logs.endedFollow(params);
+    }),
     server.onDidChangeState((state) => {
       if (state.kind === 'starting') {
-        clusters.showStarting();
+        store.showContexts({ kind: 'loading' });
       } else if (state.kind === 'running') {
-        void clusters.refresh();
+        void store.reload();
       } else if (state.kind === 'failed') {
-        clusters.showServerDown(state.message);
+        logs.serverStopped();
+        store.showContexts({
+          kind: 'failed',
+          failure: { message: state.message, serverDown: true },
+        });
+      } else {
+        logs.serverStopped();
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -1,111 +1,111 @@
 import * as vscode from 'vscode';
 import { BuiltinCommands, Commands, ContextKeys } from '../commands';
-import { toRpcError } from '../rpc/errors';
-import type { ServerSession } from '../rpc/session';
-import {
-  clusterNodes,
-  stateKey,
-  type ClusterNode,
-  type ClustersState,
-  type NodeAction,
-} from './model';
+import { stateKey } from './model';
+import type { ClusterNode, Collapse, Icon, NodeAction, Tooltip } from './nodes';
+import { Redraws } from './redraws';
+import type { ClusterStore } from './store';
 
-/** The Clusters view: the kube contexts the server reads from the user's kubeconfig. */
+/**
+ * The Clusters view: renders the store's rows and tells the store what the user expands and
+ * collapses. Holds no state of its own.
+ */
 export class ClustersTree implements vscode.TreeDataProvider<ClusterNode>, vscode.Disposable {
-  private state: ClustersState = { kind: 'loading' };
-  private generation = 0;
-  private readonly changeEmitter = new vscode.EventEmitter<ClusterNode | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<ClusterNode[] | undefined>();
+  private readonly redraws: Redraws;
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(
-    private readonly session: ServerSession,
-    private readonly output: vscode.OutputChannel,
-  ) {}
-
-  /** Asks the server for the contexts again; a later refresh wins over an earlier one. */
-  async refresh(): Promise<void> {
-    const generation = ++this.generation;
-    this.show({ kind: 'loading' });
-    let next: ClustersState;
-    try {
-      const client = await this.session.client();
-      next = { kind: 'loaded', response: await client.listContexts() };
-    } catch (error) {
-      const failure = toRpcError(error);
-      const serverDown = this.session.current.kind !== 'running';
-      if (!serverDown) {
-        this.output.appendLine(`cluster/listContexts failed: ${failure.message}`);
+  constructor(private readonly store: ClusterStore) {
+    // Redraws name rows as the view now holds them: it knows rows by the objects it was given.
+    this.redraws = new Redraws(
+      (id) => store.shownRow(id)?.parentId,
+      (ids) => {
+        const rows = ids?.flatMap((id) => store.shownRow(id) ?? []);
+        if (!rows || rows.length > 0) {
+          this.changeEmitter.fire(rows);
+        }
+      },
+    );
+    store.onDidChange((nodes) => {
+      if (!nodes) {
+        void vscode.commands.executeCommand(
+          BuiltinCommands.setContext,
+          ContextKeys.clustersState,
+          stateKey(store.contextsState),
+        );
       }
-      next = {
-        kind: 'failed',
-        failure: {
-          message: failure.message,
-          errorCode: failure.errorCode,
-          subject: failure.subject,
-          serverDown,
-        },
-      };
-    }
-    if (generation === this.generation) {
-      this.show(next);
-    }
+      this.redraws.changed(nodes?.map((node) => node.id));
+    });
   }
 
-  /** Shows the loading row while the server starts. */
-  showStarting(): void {
-    this.generation++;
-    this.show({ kind: 'loading' });
+  /** Forwards the view's expansions to the store, which keeps what is shown live. */
+  attach(view: vscode.TreeView<ClusterNode>): vscode.Disposable {
+    return vscode.Disposable.from(
+      view.onDidExpandElement((event) => {
+        this.store.expanded(event.element);
+      }),
+      view.onDidCollapseElement((event) => {
+        this.store.collapsed(event.element);
+      }),
+    );
   }
 
-  /** Shows that the server is down, without asking it anything. */
-  showServerDown(message: string): void {
-    this.generation++;
-    this.show({ kind: 'failed', failure: { message, serverDown: true } });
-  }
-
-  getTreeItem(node: ClusterNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  getTreeItem(element: ClusterNode): vscode.TreeItem {
+    const node = this.store.render(element);
+    const item = new vscode.TreeItem(node.label, collapsibleState(node.collapse));
     item.id = node.id;
-    item.tooltip = node.tooltip;
+    item.description = node.description;
+    item.tooltip = toTooltip(node.tooltip);
+    item.iconPath = toIcon(node.icon);
     item.contextValue = node.contextValue;
-    if (node.kind === 'context') {
-      item.description = node.description;
-      item.iconPath = new vscode.ThemeIcon(
-        node.icon,
-        node.current ? new vscode.ThemeColor('charts.green') : undefined,
-      );
+    if (node.accessibilityLabel) {
       item.accessibilityInformation = { label: node.accessibilityLabel };
-    } else {
-      item.description = node.description;
-      item.iconPath = new vscode.ThemeIcon(
-        node.icon,
-        node.icon === 'error' ? new vscode.ThemeColor('errorForeground') : undefined,
-      );
-      if (node.action) {
-        item.command = toCommand(node.action);
-      }
+    }
+    if (node.kind === 'message' && node.action) {
+      item.command = toCommand(node.action);
     }
     return item;
   }
 
-  getChildren(node?: ClusterNode): ClusterNode[] {
-    return node ? [] : clusterNodes(this.state);
+  getChildren(node?: ClusterNode): Promise<ClusterNode[]> {
+    const done = this.redraws.load(node?.id);
+    const children = this.store.children(node);
+    void children.then(done, done);
+    return children;
+  }
+
+  getParent(node: ClusterNode): ClusterNode | undefined {
+    return this.store.parent(node);
   }
 
   dispose(): void {
+    this.redraws.dispose();
     this.changeEmitter.dispose();
   }
+}
 
-  private show(state: ClustersState): void {
-    this.state = state;
-    void vscode.commands.executeCommand(
-      BuiltinCommands.setContext,
-      ContextKeys.clustersState,
-      stateKey(state),
-    );
-    this.changeEmitter.fire(undefined);
+function collapsibleState(collapse: Collapse): vscode.TreeItemCollapsibleState {
+  switch (collapse) {
+    case 'none':
+      return vscode.TreeItemCollapsibleState.None;
+    case 'collapsed':
+      return vscode.TreeItemCollapsibleState.Collapsed;
+    case 'expanded':
+      return vscode.TreeItemCollapsibleState.Expanded;
   }
+}
+
+function toIcon(icon: Icon): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+}
+
+function toTooltip(tooltip: Tooltip): string | vscode.MarkdownString {
+  if (typeof tooltip === 'string') {
+    return tooltip;
+  }
+  const markdown = new vscode.MarkdownString(tooltip.markdown, true);
+  markdown.isTrusted = false;
+  return markdown;
 }
 
 function toCommand(action: NodeAction): vscode.Command {

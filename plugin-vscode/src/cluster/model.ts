@@ -1,38 +1,6 @@
-// The Clusters view as plain data, free of the vscode module so it can be unit-tested.
+// The first level of the Clusters view: the kube contexts of the user's kubeconfig.
 import type { AuthKind, ErrorCode, KubeContextDto, ListContextsResponse } from '../rpc/protocol';
-
-/** What clicking a message row does. */
-export type NodeAction =
-  { kind: 'openFile'; file: string } | { kind: 'restartServer' } | { kind: 'showOutput' };
-
-/** Codicon ids (ThemeIcon) the view uses. */
-export type NodeIcon = 'circle-large-filled' | 'circle-large-outline' | 'error' | 'loading~spin';
-
-export interface ContextNode {
-  kind: 'context';
-  id: string;
-  label: string;
-  description: string;
-  tooltip: string;
-  icon: NodeIcon;
-  current: boolean;
-  /** What screen readers say for the row. */
-  accessibilityLabel: string;
-  contextValue: 'kubereplay.context' | 'kubereplay.context.current';
-}
-
-export interface MessageNode {
-  kind: 'message';
-  id: string;
-  label: string;
-  description?: string;
-  tooltip: string;
-  icon: NodeIcon;
-  action?: NodeAction;
-  contextValue: 'kubereplay.error' | 'kubereplay.loading';
-}
-
-export type ClusterNode = ContextNode | MessageNode;
+import { contextId, type ContextNode, type MessageNode, type NodeAction } from './nodes';
 
 /** Why the view has no contexts to show. */
 export interface Failure {
@@ -62,7 +30,7 @@ export function stateKey(state: ClustersState): 'loading' | 'empty' | 'loaded' |
 }
 
 /** The rows of the view; an empty list lets the view show its welcome content. */
-export function clusterNodes(state: ClustersState): ClusterNode[] {
+export function clusterNodes(state: ClustersState): (ContextNode | MessageNode)[] {
   switch (state.kind) {
     case 'loading':
       return [loadingNode()];
@@ -91,12 +59,16 @@ export function contextNode(context: KubeContextDto, currentContext?: string): C
   const place = `${context.namespace} · ${context.cluster}`;
   return {
     kind: 'context',
-    id: `context:${context.name}`,
+    id: contextId(context.name),
+    context: context.name,
     label: context.name,
     description: current ? `${place} (current)` : place,
     tooltip: contextTooltip(context, current),
-    icon: current ? 'circle-large-filled' : 'circle-large-outline',
+    icon: current
+      ? { id: 'circle-large-filled', color: 'charts.green' }
+      : { id: 'circle-large-outline' },
     current,
+    collapse: 'collapsed',
     accessibilityLabel:
       `${context.name}, namespace ${context.namespace}, cluster ${context.cluster}` +
       (current ? ', current context' : ''),
@@ -160,7 +132,8 @@ export function errorNode(failure: Failure): MessageNode {
     label: failure.message,
     ...(failure.errorCode ? { description: failure.errorCode } : {}),
     tooltip: tooltip.join('\n'),
-    icon: 'error',
+    icon: { id: 'error', color: 'errorForeground' },
+    collapse: 'none',
     action,
     contextValue: 'kubereplay.error',
   };
@@ -172,7 +145,8 @@ export function loadingNode(): MessageNode {
     id: 'loading',
     label: 'Loading kube contexts…',
     tooltip: 'Waiting for the Kube Replay server.',
-    icon: 'loading~spin',
+    icon: { id: 'loading~spin' },
+    collapse: 'none',
     contextValue: 'kubereplay.loading',
   };
 }

@@ -11,6 +11,8 @@ import {
   type Disposable,
   type Event,
   type MessageConnection,
+  type RequestParam,
+  type RequestType,
 } from 'vscode-jsonrpc/node';
 import {
   describeExit,
@@ -24,7 +26,10 @@ import type { ServerCommand } from './launcher';
 import {
   Notifications,
   Requests,
+  type DidAppendLogsParams,
   type DidChangeClusterParams,
+  type DidEndLogsParams,
+  type ErrorDataDto,
   type InitializeParams,
   type InitializeResponse,
   type ListContextsResponse,
@@ -140,8 +145,24 @@ export class KubeReplayClient implements Disposable {
     return this.request(() => this.connection.sendRequest(Requests.clusterListContexts, {}));
   }
 
+  /**
+   * Any request of the protocol, typed by its entry in `Requests`, e.g.
+   * `send(Requests.clusterListWorkloads, { context, namespace })`. Rejects with an RpcError.
+   */
+  send<P, R>(type: RequestType<P, R, ErrorDataDto>, params: P): Promise<R> {
+    return this.request(() => this.connection.sendRequest(type, params as RequestParam<P>));
+  }
+
   onDidChangeCluster(listener: (params: DidChangeClusterParams) => void): Disposable {
     return this.connection.onNotification(Notifications.clusterDidChange, listener);
+  }
+
+  onDidAppendLogs(listener: (params: DidAppendLogsParams) => void): Disposable {
+    return this.connection.onNotification(Notifications.logsDidAppend, listener);
+  }
+
+  onDidEndLogs(listener: (params: DidEndLogsParams) => void): Disposable {
+    return this.connection.onNotification(Notifications.logsDidEnd, listener);
   }
 
   /**
@@ -155,10 +176,11 @@ export class KubeReplayClient implements Disposable {
     }
     const exited = this.exitReported();
     const deadline = Date.now() + timeoutMs;
-    await withTimeout(
-      this.connection.sendRequest(Requests.shutdown).catch(() => undefined),
-      timeoutMs / 2,
-    );
+    // A connection the server already closed throws at once rather than rejecting.
+    const shutdown = Promise.resolve()
+      .then(() => this.connection.sendRequest(Requests.shutdown))
+      .catch(() => undefined);
+    await withTimeout(shutdown, timeoutMs / 2);
     this.closeInput();
     const exit = await withTimeout(exited, Math.max(0, deadline - Date.now()));
     if (exit) {

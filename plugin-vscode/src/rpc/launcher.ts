@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ServerLaunch } from './protocol';
 
 /** The oldest Java the server runs on. */
 export const MIN_JAVA_MAJOR = 17;
@@ -69,13 +70,19 @@ export function resolveServerJar(
     : expandHome(configured);
 }
 
-/** The command line that starts the server speaking the protocol on its stdin/stdout. */
+/**
+ * The command line that starts the server speaking the protocol on its stdin/stdout: the JVM
+ * options every client uses (from the protocol's ServerLaunch), then the user's own, which win.
+ */
 export function buildServerCommand(
   java: string,
   jar: string,
   vmArgs: readonly string[] = [],
 ): ServerCommand {
-  return { command: java, args: [...vmArgs, '-jar', jar, 'serve', '--stdio'] };
+  return {
+    command: java,
+    args: [...ServerLaunch.jvmOptions, ...vmArgs, '-jar', jar, ...ServerLaunch.serveStdio],
+  };
 }
 
 /**

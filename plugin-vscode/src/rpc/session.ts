@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import type { RequestType } from 'vscode-jsonrpc/node';
 import { Commands } from '../commands';
 import { KubeReplayClient } from './client';
 import { describeExit, type ServerExit } from './errors';
@@ -12,7 +13,13 @@ import {
   resolveServerJar,
   type LaunchSettings,
 } from './launcher';
-import type { DidChangeClusterParams, InitializeResponse } from './protocol';
+import type {
+  DidAppendLogsParams,
+  DidChangeClusterParams,
+  DidEndLogsParams,
+  ErrorDataDto,
+  InitializeResponse,
+} from './protocol';
 
 export type SessionState =
   | { kind: 'stopped' }
@@ -21,7 +28,7 @@ export type SessionState =
   | { kind: 'failed'; message: string };
 
 /** The notifications this client handles, announced in `initialize`. */
-const HANDLED_NOTIFICATIONS = ['cluster/didChange'];
+const HANDLED_NOTIFICATIONS = ['cluster/didChange', 'logs/didAppend', 'logs/didEnd'];
 
 const ACTION_OPEN_SETTINGS = 'Open Settings';
 const ACTION_RESTART = 'Restart Server';
@@ -36,9 +43,13 @@ export class ServerSession implements vscode.Disposable {
   private starting: Promise<KubeReplayClient> | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<SessionState>();
   private readonly clusterEmitter = new vscode.EventEmitter<DidChangeClusterParams>();
+  private readonly appendEmitter = new vscode.EventEmitter<DidAppendLogsParams>();
+  private readonly endEmitter = new vscode.EventEmitter<DidEndLogsParams>();
 
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidChangeCluster = this.clusterEmitter.event;
+  readonly onDidAppendLogs = this.appendEmitter.event;
+  readonly onDidEndLogs = this.endEmitter.event;
 
   constructor(
     private readonly extensionPath: string,
@@ -59,6 +70,11 @@ export class ServerSession implements vscode.Disposable {
       return Promise.reject(new Error(this.state.message));
     }
     return this.start();
+  }
+
+  /** Sends a request to the running server, starting it when needed. */
+  async send<P, R>(type: RequestType<P, R, ErrorDataDto>, params: P): Promise<R> {
+    return (await this.client()).send(type, params);
   }
 
   start(): Promise<KubeReplayClient> {
@@ -95,6 +111,8 @@ export class ServerSession implements vscode.Disposable {
     }
     this.stateEmitter.dispose();
     this.clusterEmitter.dispose();
+    this.appendEmitter.dispose();
+    this.endEmitter.dispose();
   }
 
   private async launch(): Promise<KubeReplayClient> {
@@ -108,6 +126,12 @@ export class ServerSession implements vscode.Disposable {
       });
       watched.onDidChangeCluster((params) => {
         this.clusterEmitter.fire(params);
+      });
+      watched.onDidAppendLogs((params) => {
+        this.appendEmitter.fire(params);
+      });
+      watched.onDidEndLogs((params) => {
+        this.endEmitter.fire(params);
       });
       const answer = await watched.initialize({
         clientInfo: { name: 'kubereplay-vscode', version: this.extensionVersion },

@@ -81,12 +81,21 @@ describe('resolveServerJar', () => {
 });
 
 describe('buildServerCommand', () => {
-  it('runs the jar with serve --stdio after the JVM arguments', () => {
+  it("runs the jar with serve --stdio after the shared JVM options, then the user's own", () => {
     assert.deepEqual(
-      buildServerCommand('/opt/jdk/bin/java', '/ext/server/kubereplay.jar', ['-Xmx256m']),
+      buildServerCommand('/opt/jdk/bin/java', '/ext/server/kubereplay.jar', ['-Xmx1g']),
       {
         command: '/opt/jdk/bin/java',
-        args: ['-Xmx256m', '-jar', '/ext/server/kubereplay.jar', 'serve', '--stdio'],
+        args: [
+          '-XX:+UseSerialGC',
+          '-Xmx320m',
+          '-XX:TieredStopAtLevel=1',
+          '-Xmx1g',
+          '-jar',
+          '/ext/server/kubereplay.jar',
+          'serve',
+          '--stdio',
+        ],
       },
     );
   });

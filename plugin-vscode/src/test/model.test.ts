@@ -6,10 +6,14 @@ import {
   errorNode,
   stateKey,
   type ClustersState,
-  type ContextNode,
-  type MessageNode,
 } from '../cluster/model';
+import type { ContextNode, MessageNode, Tooltip } from '../cluster/nodes';
 import type { KubeContextDto, ListContextsResponse } from '../rpc/protocol';
+
+function plain(tooltip: Tooltip | undefined): string {
+  assert.equal(typeof tooltip, 'string', 'a plain-text tooltip');
+  return tooltip as string;
+}
 
 const dev: KubeContextDto = {
   name: 'dev',
@@ -48,11 +52,12 @@ describe('contextNodes', () => {
     const [current, other] = contextNodes(response) as [ContextNode, ContextNode];
     assert.equal(current.description, 'shop · dev-cluster (current)');
     assert.equal(current.current, true);
-    assert.equal(current.icon, 'circle-large-filled');
+    assert.deepEqual(current.icon, { id: 'circle-large-filled', color: 'charts.green' });
     assert.equal(current.contextValue, 'kubereplay.context.current');
+    assert.equal(current.collapse, 'collapsed');
     assert.equal(other.description, 'default · staging-cluster');
     assert.equal(other.current, false);
-    assert.equal(other.icon, 'circle-large-outline');
+    assert.deepEqual(other.icon, { id: 'circle-large-outline' });
   });
 
   it('marks the current context named by the response even without the flag', () => {
@@ -63,7 +68,7 @@ describe('contextNodes', () => {
   it('puts server, user, auth kind and source file in the tooltip', () => {
     const [current] = contextNodes(response);
     assert.equal(
-      current?.tooltip,
+      plain(current?.tooltip),
       [
         'dev (current context)',
         'Server: https://127.0.0.1:6443',
@@ -77,8 +82,8 @@ describe('contextNodes', () => {
 
   it('says when the cluster entry of a context is missing', () => {
     const [, other] = contextNodes(response);
-    assert.match(other?.tooltip ?? '', /Server: unknown \(no cluster entry 'staging-cluster'\)/);
-    assert.match(other?.tooltip ?? '', /User: ci \(exec plugin\)/);
+    assert.match(plain(other?.tooltip), /Server: unknown \(no cluster entry 'staging-cluster'\)/);
+    assert.match(plain(other?.tooltip), /User: ci \(exec plugin\)/);
   });
 
   it('tells screen readers which context is current', () => {
@@ -107,9 +112,9 @@ describe('errorNode', () => {
       '/home/me/.kube/broken.yaml: line 3: mapping values are not allowed here',
     );
     assert.equal(node.description, 'KUBECONFIG_MALFORMED');
-    assert.equal(node.icon, 'error');
+    assert.deepEqual(node.icon, { id: 'error', color: 'errorForeground' });
     assert.deepEqual(node.action, { kind: 'openFile', file: '/home/me/.kube/broken.yaml' });
-    assert.match(node.tooltip, /File: \/home\/me\/.kube\/broken.yaml/);
+    assert.match(plain(node.tooltip), /File: \/home\/me\/.kube\/broken.yaml/);
   });
 
   it('offers a restart when the server is down', () => {
@@ -135,7 +140,7 @@ describe('clusterNodes', () => {
   it('shows one loading row while loading', () => {
     const nodes = clusterNodes({ kind: 'loading' });
     assert.equal(nodes.length, 1);
-    assert.equal((nodes[0] as MessageNode).icon, 'loading~spin');
+    assert.equal((nodes[0] as MessageNode).icon.id, 'loading~spin');
     assert.equal(stateKey({ kind: 'loading' }), 'loading');
   });
 

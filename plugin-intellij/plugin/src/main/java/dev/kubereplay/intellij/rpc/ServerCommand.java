@@ -1,5 +1,6 @@
 package dev.kubereplay.intellij.rpc;
 
+import dev.kubereplay.protocol.ServerLaunch;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,9 +24,17 @@ public record ServerCommand(Path java, Path jar) {
 
   static final String JAR_NAME = "kubereplay.jar";
 
-  /** {@code java -jar kubereplay.jar serve --stdio}: stdout is the protocol, stderr the log. */
+  /**
+   * {@code java <ServerLaunch.JVM_OPTIONS> -jar kubereplay.jar serve --stdio}: stdout is the
+   * protocol, stderr the log.
+   */
   public List<String> commandLine() {
-    return List.of(java.toString(), "-jar", jar.toString(), "serve", "--stdio");
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java.toString());
+    command.addAll(ServerLaunch.JVM_OPTIONS);
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(ServerLaunch.SERVE_STDIO);
+    return List.copyOf(command);
   }
 
   /** The command for the running IDE. */

@@ -25,6 +25,9 @@ class ServerCommandTest {
     assertThat(command.commandLine())
         .containsExactly(
             javaHome.resolve("bin/java").toString(),
+            "-XX:+UseSerialGC",
+            "-Xmx320m",
+            "-XX:TieredStopAtLevel=1",
             "-jar",
             serverJar.toString(),
             "serve",
