@@ -65,59 +65,41 @@ final class WorkloadToggles {
       String patch) {
     return switch (ref.kind()) {
       case "Deployment" ->
-          Workload.of(
-              KubeErrors.call(
-                  "patch",
-                  resource,
-                  scope.namespace(),
-                  () ->
-                      nonNull(
-                          client
-                              .apps()
-                              .deployments()
-                              .inNamespace(scope.namespace())
-                              .withName(ref.name())
-                              .patch(merge, patch),
-                          ref,
-                          scope)));
+          Workload.of(patch(client, ResourceKind.DEPLOYMENTS, ref, scope, resource, merge, patch));
       case "StatefulSet" ->
           Workload.of(
-              KubeErrors.call(
-                  "patch",
-                  resource,
-                  scope.namespace(),
-                  () ->
-                      nonNull(
-                          client
-                              .apps()
-                              .statefulSets()
-                              .inNamespace(scope.namespace())
-                              .withName(ref.name())
-                              .patch(merge, patch),
-                          ref,
-                          scope)));
+              patch(client, ResourceKind.STATEFUL_SETS, ref, scope, resource, merge, patch));
       case "DaemonSet" ->
-          Workload.of(
-              KubeErrors.call(
-                  "patch",
-                  resource,
-                  scope.namespace(),
-                  () ->
-                      nonNull(
-                          client
-                              .apps()
-                              .daemonSets()
-                              .inNamespace(scope.namespace())
-                              .withName(ref.name())
-                              .patch(merge, patch),
-                          ref,
-                          scope)));
+          Workload.of(patch(client, ResourceKind.DAEMON_SETS, ref, scope, resource, merge, patch));
       default ->
           throw new ClusterException(
               ClusterException.Reason.INVALID,
               ref.kind(),
               "cannot annotate a " + ref.kind() + ": only Deployment, StatefulSet and DaemonSet");
     };
+  }
+
+  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T patch(
+      io.fabric8.kubernetes.client.KubernetesClient client,
+      ResourceKind<T> kind,
+      WorkloadRefDto ref,
+      Scope scope,
+      String resource,
+      PatchContext merge,
+      String patch) {
+    return KubeErrors.call(
+        "patch",
+        resource,
+        scope.namespace(),
+        () ->
+            nonNull(
+                kind.operation()
+                    .apply(client)
+                    .inNamespace(scope.namespace())
+                    .withName(ref.name())
+                    .patch(merge, patch),
+                ref,
+                scope));
   }
 
   private static <T> T nonNull(T patched, WorkloadRefDto ref, Scope scope) {
