@@ -13,22 +13,39 @@ export const Commands = {
   showSidecarLogs: 'kubereplay.showSidecarLogs',
   stopLogs: 'kubereplay.stopLogs',
   deleteReplay: 'kubereplay.deleteReplay',
+  refreshRecordings: 'kubereplay.refreshRecordings',
+  importRecording: 'kubereplay.importRecording',
+  exportRecording: 'kubereplay.exportRecording',
+  renameRecording: 'kubereplay.renameRecording',
+  deleteRecording: 'kubereplay.deleteRecording',
+  openPair: 'kubereplay.openPair',
+  startRecording: 'kubereplay.startRecording',
+  stopRecording: 'kubereplay.stopRecording',
 } as const;
 
 /** Ids of the views and the context keys their `when` clauses read. */
 export const Views = {
   container: 'kubereplay',
   clusters: 'kubereplay.clusters',
+  recordings: 'kubereplay.recordings',
 } as const;
 
 export const ContextKeys = {
   clustersState: 'kubereplay.clusters.state',
   /** True while the active editor shows logs that are still being followed. */
   logsFollowing: 'kubereplay.logs.following',
+  /** True while a desktop recording started from this window runs. */
+  recording: 'kubereplay.recording',
 } as const;
 
 /** The URI scheme of the read-only documents that show logs. */
 export const LOGS_SCHEME = 'kubereplay-logs';
+
+/** The URI scheme of the read-only documents that show a recorded pair. */
+export const PAIR_SCHEME = 'kubereplay-pair';
+
+/** The URI scheme of the read-only documents that show an import report. */
+export const REPORT_SCHEME = 'kubereplay-report';
 
 /** Built-in VS Code commands the extension calls. */
 export const BuiltinCommands = {

@@ -2,8 +2,24 @@ import * as vscode from 'vscode';
 import { registerClusterActions } from './cluster/actions';
 import { ClustersTree } from './cluster/clustersTree';
 import { ClusterStore } from './cluster/store';
-import { BuiltinCommands, Commands, LOGS_SCHEME, Views } from './commands';
+import {
+  BuiltinCommands,
+  Commands,
+  LOGS_SCHEME,
+  PAIR_SCHEME,
+  REPORT_SCHEME,
+  Views,
+} from './commands';
 import { LogsView } from './logs/logsView';
+import { DesktopRecordings } from './recordings/desktop';
+import { ImportWatcher } from './recordings/imports';
+import {
+  RecordingDocuments,
+  RecordingsTree,
+  registerRecordingsActions,
+  type RecordingsActionsApi,
+} from './recordings/recordingsView';
+import { RecordingsStore } from './recordings/store';
 import { Requests } from './rpc/protocol';
 import { ServerSession } from './rpc/session';
 
@@ -46,6 +62,53 @@ export function activate(context: vscode.ExtensionContext): void {
     },
   );
 
+  const recordingsApi: RecordingsActionsApi = {
+    listSnapshots: () => server.send(Requests.trafficListSnapshots, {}),
+    listEndpoints: (snapshotId) => server.send(Requests.trafficListEndpoints, { snapshotId }),
+    listPairs: (params) => server.send(Requests.trafficListPairs, params),
+    getPair: (snapshotId, pairId) => server.send(Requests.trafficGetPair, { snapshotId, pairId }),
+    importFile: (params) => server.send(Requests.trafficImportFile, params),
+    cancel: (operationId) => server.send(Requests.trafficCancel, { operationId }),
+    exportSnapshot: (snapshotId, format, path) =>
+      server.send(Requests.trafficExportSnapshot, { snapshotId, format, path }),
+    rename: (snapshotId, name) => server.send(Requests.trafficRenameSnapshot, { snapshotId, name }),
+    delete: (snapshotId) => server.send(Requests.trafficDeleteSnapshot, { snapshotId }),
+    startRecording: (params) => server.send(Requests.trafficStartRecording, params),
+    stopRecording: (recordingId) => server.send(Requests.trafficStopRecording, { recordingId }),
+  };
+  const recordings = new RecordingsTree(new RecordingsStore(recordingsApi));
+  const recordingsView = vscode.window.createTreeView(Views.recordings, {
+    treeDataProvider: recordings,
+    showCollapseAll: true,
+  });
+  const recordingDocuments = new RecordingDocuments(recordingsApi);
+  const imports = new ImportWatcher();
+  const desktop = new DesktopRecordings();
+
+  context.subscriptions.push(
+    recordings,
+    recordingsView,
+    vscode.workspace.registerTextDocumentContentProvider(PAIR_SCHEME, recordingDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, recordingDocuments),
+    registerRecordingsActions(
+      recordingsApi,
+      recordings,
+      recordingsView,
+      recordingDocuments,
+      imports,
+      desktop,
+    ),
+    server.onDidRecord((params) => {
+      desktop.recorded(params);
+    }),
+    server.onDidProgress((params) => {
+      imports.progress(params);
+    }),
+    server.onDidFinishImport((params) => {
+      imports.finished(params);
+    }),
+  );
+
   context.subscriptions.push(
     output,
     server,
@@ -82,14 +145,19 @@ export function activate(context: vscode.ExtensionContext): void {
         store.showContexts({ kind: 'loading' });
       } else if (state.kind === 'running') {
         void store.reload();
+        recordings.refresh();
       } else if (state.kind === 'failed') {
         logs.serverStopped();
+        imports.serverStopped();
+        desktop.clear();
         store.showContexts({
           kind: 'failed',
           failure: { message: state.message, serverDown: true },
         });
       } else {
         logs.serverStopped();
+        imports.serverStopped();
+        desktop.clear();
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -29,6 +29,9 @@ import {
   type DidAppendLogsParams,
   type DidChangeClusterParams,
   type DidEndLogsParams,
+  type DidFinishImportParams,
+  type DidProgressParams,
+  type DidRecordParams,
   type ErrorDataDto,
   type InitializeParams,
   type InitializeResponse,
@@ -163,6 +166,18 @@ export class KubeReplayClient implements Disposable {
 
   onDidEndLogs(listener: (params: DidEndLogsParams) => void): Disposable {
     return this.connection.onNotification(Notifications.logsDidEnd, listener);
+  }
+
+  onDidProgress(listener: (params: DidProgressParams) => void): Disposable {
+    return this.connection.onNotification(Notifications.trafficDidProgress, listener);
+  }
+
+  onDidRecord(listener: (params: DidRecordParams) => void): Disposable {
+    return this.connection.onNotification(Notifications.trafficDidRecord, listener);
+  }
+
+  onDidFinishImport(listener: (params: DidFinishImportParams) => void): Disposable {
+    return this.connection.onNotification(Notifications.trafficDidFinishImport, listener);
   }
 
   /**

@@ -427,6 +427,23 @@ export interface SnapshotResponse {
   snapshot: SnapshotDto;
 }
 
+export interface StartRecordingParams {
+  listen: string;
+  upstream?: string;
+  forward: boolean;
+  name?: string;
+}
+
+export interface StartRecordingResponse {
+  recordingId: string;
+  address: string;
+  snapshotId: string;
+}
+
+export interface StopRecordingParams {
+  recordingId: string;
+}
+
 export interface InitializeParams {
   clientInfo: ClientInfoDto;
   capabilities: ClientCapabilitiesDto;
@@ -519,6 +536,12 @@ export interface DidProgressParams {
   message: string;
 }
 
+export interface DidRecordParams {
+  recordingId: string;
+  pairs: number;
+  lastRequest: string;
+}
+
 export interface ErrorDataDto {
   errorCode: ErrorCode;
   subject?: string;
@@ -580,6 +603,8 @@ export const Requests = {
   trafficListSnapshots: new RequestType<ListSnapshotsParams, ListSnapshotsResponse, ErrorDataDto>('traffic/listSnapshots'),
   trafficReclassify: new RequestType<ReclassifyParams, ReclassifyResponse, ErrorDataDto>('traffic/reclassify'),
   trafficRenameSnapshot: new RequestType<RenameSnapshotParams, SnapshotResponse, ErrorDataDto>('traffic/renameSnapshot'),
+  trafficStartRecording: new RequestType<StartRecordingParams, StartRecordingResponse, ErrorDataDto>('traffic/startRecording'),
+  trafficStopRecording: new RequestType<StopRecordingParams, SnapshotResponse, ErrorDataDto>('traffic/stopRecording'),
   initialize: new RequestType<InitializeParams, InitializeResponse, ErrorDataDto>('initialize'),
   shutdown: new RequestType0<null, ErrorDataDto>('shutdown'),
 } as const;
@@ -591,4 +616,5 @@ export const Notifications = {
   logsDidEnd: new NotificationType<DidEndLogsParams>('logs/didEnd'),
   trafficDidFinishImport: new NotificationType<DidFinishImportParams>('traffic/didFinishImport'),
   trafficDidProgress: new NotificationType<DidProgressParams>('traffic/didProgress'),
+  trafficDidRecord: new NotificationType<DidRecordParams>('traffic/didRecord'),
 } as const;

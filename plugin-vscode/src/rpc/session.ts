@@ -17,6 +17,9 @@ import type {
   DidAppendLogsParams,
   DidChangeClusterParams,
   DidEndLogsParams,
+  DidFinishImportParams,
+  DidProgressParams,
+  DidRecordParams,
   ErrorDataDto,
   InitializeResponse,
 } from './protocol';
@@ -28,7 +31,14 @@ export type SessionState =
   | { kind: 'failed'; message: string };
 
 /** The notifications this client handles, announced in `initialize`. */
-const HANDLED_NOTIFICATIONS = ['cluster/didChange', 'logs/didAppend', 'logs/didEnd'];
+const HANDLED_NOTIFICATIONS = [
+  'cluster/didChange',
+  'logs/didAppend',
+  'logs/didEnd',
+  'traffic/didProgress',
+  'traffic/didFinishImport',
+  'traffic/didRecord',
+];
 
 const ACTION_OPEN_SETTINGS = 'Open Settings';
 const ACTION_RESTART = 'Restart Server';
@@ -45,11 +55,17 @@ export class ServerSession implements vscode.Disposable {
   private readonly clusterEmitter = new vscode.EventEmitter<DidChangeClusterParams>();
   private readonly appendEmitter = new vscode.EventEmitter<DidAppendLogsParams>();
   private readonly endEmitter = new vscode.EventEmitter<DidEndLogsParams>();
+  private readonly progressEmitter = new vscode.EventEmitter<DidProgressParams>();
+  private readonly finishImportEmitter = new vscode.EventEmitter<DidFinishImportParams>();
+  private readonly recordEmitter = new vscode.EventEmitter<DidRecordParams>();
 
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidChangeCluster = this.clusterEmitter.event;
   readonly onDidAppendLogs = this.appendEmitter.event;
   readonly onDidEndLogs = this.endEmitter.event;
+  readonly onDidProgress = this.progressEmitter.event;
+  readonly onDidFinishImport = this.finishImportEmitter.event;
+  readonly onDidRecord = this.recordEmitter.event;
 
   constructor(
     private readonly extensionPath: string,
@@ -113,6 +129,9 @@ export class ServerSession implements vscode.Disposable {
     this.clusterEmitter.dispose();
     this.appendEmitter.dispose();
     this.endEmitter.dispose();
+    this.progressEmitter.dispose();
+    this.finishImportEmitter.dispose();
+    this.recordEmitter.dispose();
   }
 
   private async launch(): Promise<KubeReplayClient> {
@@ -132,6 +151,15 @@ export class ServerSession implements vscode.Disposable {
       });
       watched.onDidEndLogs((params) => {
         this.endEmitter.fire(params);
+      });
+      watched.onDidProgress((params) => {
+        this.progressEmitter.fire(params);
+      });
+      watched.onDidFinishImport((params) => {
+        this.finishImportEmitter.fire(params);
+      });
+      watched.onDidRecord((params) => {
+        this.recordEmitter.fire(params);
       });
       const answer = await watched.initialize({
         clientInfo: { name: 'kubereplay-vscode', version: this.extensionVersion },

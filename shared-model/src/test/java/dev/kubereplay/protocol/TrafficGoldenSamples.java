@@ -49,6 +49,17 @@ final class TrafficGoldenSamples {
             List.of("ssn"),
             null));
     samples.put(ImportFileResponse.class, new ImportFileResponse("import-1"));
+    samples.put(
+        StartRecordingParams.class,
+        new StartRecordingParams(
+            "127.0.0.1:0", "http://127.0.0.1:8080", false, "checkout on the desktop"));
+    samples.put(
+        StartRecordingResponse.class,
+        new StartRecordingResponse("recording-1", "127.0.0.1:41873", "5f0c2a9e81d4"));
+    samples.put(StopRecordingParams.class, new StopRecordingParams("recording-1"));
+    samples.put(
+        DidRecordParams.class,
+        new DidRecordParams("recording-1", 17, "GET http://127.0.0.1:8080/users/7"));
     samples.put(CancelParams.class, new CancelParams("import-1"));
     samples.put(CancelResponse.class, new CancelResponse(true));
     samples.put(

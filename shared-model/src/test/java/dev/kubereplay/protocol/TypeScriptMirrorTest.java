@@ -42,6 +42,7 @@ class TypeScriptMirrorTest {
             "logs/didAppend",
             "logs/didEnd",
             "traffic/didProgress",
-            "traffic/didFinishImport");
+            "traffic/didFinishImport",
+            "traffic/didRecord");
   }
 }

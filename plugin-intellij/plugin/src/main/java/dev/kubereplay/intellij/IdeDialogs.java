@@ -1,13 +1,18 @@
 package dev.kubereplay.intellij;
 
+import com.intellij.openapi.fileChooser.FileChooser;
+import com.intellij.openapi.fileChooser.FileChooserDescriptorFactory;
 import com.intellij.openapi.project.Project;
 import com.intellij.openapi.ui.Messages;
+import com.intellij.openapi.vfs.VirtualFile;
 import dev.kubereplay.intellij.cluster.actions.ClusterActions;
+import dev.kubereplay.intellij.recordings.RecordingsActions;
 import java.util.List;
 import java.util.Optional;
 
 /** The actions' questions as IntelliJ dialogs; what is asked, and when, is decided elsewhere. */
-final class IdeDialogs implements ClusterActions.Confirmer, ClusterActions.Chooser {
+final class IdeDialogs
+    implements ClusterActions.Confirmer, ClusterActions.Chooser, RecordingsActions.FilePicker {
 
   private final Project project;
 
@@ -29,5 +34,13 @@ final class IdeDialogs implements ClusterActions.Confirmer, ClusterActions.Choos
         Messages.showEditableChooseDialog(
             message, title, null, options.toArray(String[]::new), initial, null);
     return Optional.ofNullable(chosen).map(String::trim).filter(text -> !text.isEmpty());
+  }
+
+  @Override
+  public Optional<String> chooseFileToImport() {
+    VirtualFile file =
+        FileChooser.chooseFile(
+            FileChooserDescriptorFactory.createSingleFileNoJarsDescriptor(), project, null);
+    return Optional.ofNullable(file).map(VirtualFile::getPath);
   }
 }

@@ -3,6 +3,7 @@ package dev.kubereplay.intellij;
 import dev.kubereplay.intellij.cluster.ClusterModel;
 import dev.kubereplay.intellij.cluster.ContextsModel;
 import dev.kubereplay.intellij.logs.LogFollows;
+import dev.kubereplay.intellij.recordings.RecordingsModel;
 import dev.kubereplay.intellij.rpc.ClientEndpoint;
 import dev.kubereplay.intellij.rpc.ProcessTransport;
 import dev.kubereplay.intellij.rpc.ServerCalls;
@@ -37,12 +38,14 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
   private final ContextsModel contexts;
   private final ClusterModel cluster;
   private final LogFollows logs;
+  private final RecordingsModel recordings;
   private volatile boolean closed;
 
   public KubeReplaySession(ServerManager.Starter starter) {
     this.rpcThreads = Executors.newCachedThreadPool(daemons("kubereplay-rpc"));
     this.modelThread = Executors.newSingleThreadExecutor(daemons("kubereplay-model"));
     this.logs = new LogFollows(this);
+    this.recordings = new RecordingsModel(this, modelThread);
     ClientEndpoint client =
         new ClientEndpoint(
             change -> {
@@ -50,7 +53,8 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
                 cluster().didChange(change);
               }
             },
-            logs);
+            logs,
+            recordings);
     InitializeParams initialize =
         new InitializeParams(
             new ClientInfoDto(CLIENT_NAME, PluginVersion.get()), ClientEndpoint.capabilities());
@@ -80,6 +84,11 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
     return logs;
   }
 
+  /** The Recordings tab's model: snapshots, their pairs, imports. */
+  public RecordingsModel recordings() {
+    return recordings;
+  }
+
   @Override
   public <T> CompletableFuture<T> call(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
@@ -103,7 +112,9 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
           server.restart();
           logs.serverStopped();
           cluster.serverStopped();
+          recordings.serverStopped();
           refresh();
+          recordings.refresh();
         });
   }
 
@@ -119,6 +130,7 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
     contexts.serverStopped(exit);
     cluster.serverStopped();
     logs.serverStopped();
+    recordings.serverStopped();
   }
 
   private static ThreadFactory daemons(String name) {

@@ -13,6 +13,8 @@ import com.intellij.ui.content.Content;
 import com.intellij.ui.content.ContentFactory;
 import dev.kubereplay.intellij.cluster.actions.ClusterActions;
 import dev.kubereplay.intellij.cluster.panel.ClusterPanel;
+import dev.kubereplay.intellij.recordings.RecordingsActions;
+import dev.kubereplay.intellij.recordings.RecordingsPanel;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.SwingUtilities;
@@ -25,6 +27,8 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
 
   static final String TOOLBAR_PLACE = "KubeReplayClusterToolbar";
   static final String POPUP_PLACE = "KubeReplayClusterPopup";
+  static final String RECORDINGS_TOOLBAR_PLACE = "KubeReplayRecordingsToolbar";
+  static final String RECORDINGS_POPUP_PLACE = "KubeReplayRecordingsPopup";
 
   @Override
   public void createToolWindowContent(Project project, ToolWindow toolWindow) {
@@ -53,6 +57,23 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
     content.setDisposer(panel::dispose);
     toolWindow.getContentManager().addContent(content);
 
+    RecordingsPanel recordings = new RecordingsPanel(session.recordings());
+    RecordingsActions recordingActions =
+        new RecordingsActions(session.recordings(), dialogs, dialogs, dialogs);
+    DefaultActionGroup recordingGroup =
+        RecordingNodeAction.group(recordingActions, recordings::selectedNode);
+    ActionToolbar recordingToolbar =
+        ActionManager.getInstance()
+            .createActionToolbar(RECORDINGS_TOOLBAR_PLACE, recordingGroup, true);
+    recordingToolbar.setTargetComponent(recordings);
+    recordings.setToolbar(recordingToolbar.getComponent());
+    PopupHandler.installPopupMenu(recordings.tree(), recordingGroup, RECORDINGS_POPUP_PLACE);
+    Content recordingsContent =
+        ContentFactory.getInstance().createContent(recordings, "Recordings", false);
+    recordingsContent.setCloseable(false);
+    recordingsContent.setDisposer(recordings::dispose);
+    toolWindow.getContentManager().addContent(recordingsContent);
+
     List<AnAction> titleActions = new ArrayList<>();
     AnAction restart = ActionManager.getInstance().getAction(RestartServerAction.ID);
     if (restart != null) {
@@ -60,5 +81,6 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
     }
     toolWindow.setTitleActions(titleActions);
     session.refresh();
+    session.recordings().refresh();
   }
 }

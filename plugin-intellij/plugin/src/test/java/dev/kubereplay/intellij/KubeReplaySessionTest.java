@@ -47,7 +47,13 @@ class KubeReplaySessionTest {
     assertThat(initialize.clientInfo().name()).isEqualTo("kubereplay-intellij");
     assertThat(initialize.clientInfo().version()).isNotBlank().isNotEqualTo("unknown");
     assertThat(initialize.capabilities().notifications())
-        .containsExactly("cluster/didChange", "logs/didAppend", "logs/didEnd");
+        .containsExactly(
+            "cluster/didChange",
+            "logs/didAppend",
+            "logs/didEnd",
+            "traffic/didProgress",
+            "traffic/didFinishImport",
+            "traffic/didRecord");
   }
 
   @Test

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ContextsCommand.class,
       dev.kubereplay.server.cli.cluster.ClusterCommand.class,
       dev.kubereplay.server.cli.traffic.ImportCommand.class,
+      dev.kubereplay.server.cli.traffic.RecordCommand.class,
       dev.kubereplay.server.cli.traffic.ExportCommand.class,
       dev.kubereplay.server.cli.traffic.SnapshotsCommand.class,
       dev.kubereplay.server.cli.traffic.SnapshotCommand.class,

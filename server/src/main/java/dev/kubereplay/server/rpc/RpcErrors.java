@@ -83,6 +83,8 @@ final class RpcErrors {
             case PAIR_NOT_FOUND -> ErrorCode.PAIR_NOT_FOUND;
             case INVALID -> ErrorCode.INVALID_PARAMS;
             case EXPORT_FAILED -> ErrorCode.EXPORT_FAILED;
+            case RECORDING_NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case ADDRESS_IN_USE -> ErrorCode.CONFLICT;
           };
       return of(code, traffic.getMessage(), traffic.subject());
     }

@@ -24,12 +24,18 @@ import dev.kubereplay.protocol.traffic.ReclassifyResponse;
 import dev.kubereplay.protocol.traffic.RenameSnapshotParams;
 import dev.kubereplay.protocol.traffic.SnapshotParams;
 import dev.kubereplay.protocol.traffic.SnapshotResponse;
+import dev.kubereplay.protocol.traffic.StartRecordingParams;
+import dev.kubereplay.protocol.traffic.StartRecordingResponse;
+import dev.kubereplay.protocol.traffic.StopRecordingParams;
 import dev.kubereplay.protocol.traffic.TrafficRpcClient;
 import dev.kubereplay.protocol.traffic.TrafficRpcService;
 import dev.kubereplay.server.traffic.Direction;
 import dev.kubereplay.server.traffic.ImportReport;
 import dev.kubereplay.server.traffic.ImportRequest;
+import dev.kubereplay.server.traffic.TrafficException;
 import dev.kubereplay.server.traffic.TrafficService;
+import dev.kubereplay.server.traffic.record.ListenAddress;
+import dev.kubereplay.server.traffic.record.Recording;
 import dev.kubereplay.server.traffic.store.PairQuery;
 import dev.kubereplay.server.traffic.store.SnapshotStore;
 import java.nio.file.Path;
@@ -59,6 +65,10 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
   private final ExecutorService executor;
   private final Supplier<TrafficRpcClient> client;
   private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+
+  /** Running recordings, and stopped ones so that stopping again answers their snapshot. */
+  private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
+
   private final AtomicInteger operations = new AtomicInteger();
   private volatile boolean closed;
 
@@ -277,14 +287,71 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
         });
   }
 
+  @Override
+  public CompletableFuture<StartRecordingResponse> startRecording(StartRecordingParams params) {
+    return calls.async(
+        "traffic/startRecording",
+        cancel -> {
+          if (closed) {
+            throw RpcErrors.of(ErrorCode.SHUTTING_DOWN, "the server is shutting down", null);
+          }
+          RpcErrors.required(params, "traffic/startRecording", "params");
+          RpcErrors.required(params.listen(), "traffic/startRecording", "a listen address");
+          String recordingId = "recording-" + operations.incrementAndGet();
+          RecordNotifier notifier = new RecordNotifier(executor, client);
+          notifier.recordingId(recordingId);
+          Recording recording =
+              traffic
+                  .get()
+                  .record(
+                      recordingId,
+                      params.listen(),
+                      params.upstream(),
+                      params.forward(),
+                      params.name(),
+                      notifier);
+          recordings.put(recordingId, recording);
+          if (closed) {
+            recording.stop(); // shutdown raced this start: seal it with the others
+          }
+          return new StartRecordingResponse(
+              recordingId, ListenAddress.format(recording.address()), recording.snapshotId());
+        });
+  }
+
+  @Override
+  public CompletableFuture<SnapshotResponse> stopRecording(StopRecordingParams params) {
+    return calls.async(
+        "traffic/stopRecording",
+        cancel -> {
+          RpcErrors.required(params, "traffic/stopRecording", "params");
+          String id =
+              RpcErrors.required(params.recordingId(), "traffic/stopRecording", "a recordingId");
+          Recording recording = recordings.get(id);
+          if (recording == null) {
+            throw new TrafficException(
+                TrafficException.Reason.RECORDING_NOT_FOUND, id, "no recording '" + id + "'");
+          }
+          return new SnapshotResponse(TrafficDtos.snapshot(recording.stop()));
+        });
+  }
+
   private static String snapshotId(String method, String id) {
     return RpcErrors.required(id, method, "a snapshotId");
   }
 
-  /** Cancels every running import; they roll back and report. */
+  /** Cancels every running import (they roll back and report); stops and seals recordings. */
   @Override
   public void close() {
     closed = true;
     running.values().forEach(flag -> flag.set(true));
+    for (Recording recording : recordings.values()) {
+      try {
+        recording.stop();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "recording " + recording.id() + " could not be sealed", e);
+        recording.discard();
+      }
+    }
   }
 }

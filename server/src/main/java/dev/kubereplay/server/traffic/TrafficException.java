@@ -10,7 +10,11 @@ public final class TrafficException extends RuntimeException {
     SNAPSHOT_NOT_FOUND,
     PAIR_NOT_FOUND,
     INVALID,
-    EXPORT_FAILED
+    EXPORT_FAILED,
+    /** No running or recently stopped recording has that id. */
+    RECORDING_NOT_FOUND,
+    /** A recording's listen address is taken. */
+    ADDRESS_IN_USE
   }
 
   private final Reason reason;

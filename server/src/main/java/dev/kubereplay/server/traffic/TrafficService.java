@@ -1,5 +1,8 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.traffic.record.ListenAddress;
+import dev.kubereplay.server.traffic.record.ProxyOptions;
+import dev.kubereplay.server.traffic.record.Recording;
 import dev.kubereplay.server.traffic.redact.RedactionRules;
 import dev.kubereplay.server.traffic.redact.Redactor;
 import dev.kubereplay.server.traffic.store.PairQuery;
@@ -10,6 +13,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -135,6 +140,62 @@ public final class TrafficService {
       sink.abort();
       throw e;
     }
+  }
+
+  /**
+   * Starts a desktop recording into a new snapshot: a proxy on {@code listen} ({@code host:port})
+   * forwarding to {@code upstream}, or a forward proxy; pairs are redacted like imports. See {@link
+   * Recording} for how they are made durable.
+   *
+   * @param name the snapshot's name; {@code recording of <upstream>} when blank
+   * @throws TrafficException {@code INVALID} for a bad address or upstream, {@code ADDRESS_IN_USE}
+   *     when the listen address is taken; nothing is stored
+   */
+  public Recording record(
+      String id,
+      String listen,
+      String upstream,
+      boolean forward,
+      String name,
+      Recording.Listener listener) {
+    ProxyOptions options;
+    try {
+      options =
+          new ProxyOptions(
+              ListenAddress.parse(listen),
+              forward || upstream == null ? null : URI.create(upstream.strip()),
+              forward,
+              ImportOptions.DEFAULT_MAX_BODY_BYTES,
+              ProxyOptions.DEFAULT_STOP_TIMEOUT);
+    } catch (IllegalArgumentException e) {
+      throw new TrafficException(TrafficException.Reason.INVALID, upstream, e.getMessage(), e);
+    }
+    if (forward && upstream != null && !upstream.isBlank()) {
+      throw new TrafficException(
+          TrafficException.Reason.INVALID,
+          upstream,
+          "a forward proxy has no upstream: each request names its host");
+    }
+    String target = forward ? "forward proxy" : options.upstream().toString();
+    String snapshotName = name == null || name.isBlank() ? "recording of " + target : name.strip();
+    SnapshotImport sink =
+        snapshots.begin(
+            snapshotName,
+            "record:" + (forward ? "forward" : options.upstream()),
+            new Redactor(rules),
+            (read, total, pairs) -> {});
+    Recording recording = new Recording(id, options, sink, listener);
+    InetSocketAddress address = recording.start(options.listen());
+    LOG.info(
+        "recording "
+            + id
+            + " on "
+            + ListenAddress.format(address)
+            + " ("
+            + target
+            + ") into snapshot "
+            + recording.snapshotId());
+    return recording;
   }
 
   private static String nothingToImport(SnapshotImport sink) {

@@ -90,4 +90,31 @@ public interface TrafficRpcService {
    */
   @JsonRequest
   CompletableFuture<ExportSnapshotResponse> exportSnapshot(ExportSnapshotParams params);
+
+  /**
+   * Starts a desktop recording: an HTTP proxy on {@code listen} that forwards to {@code upstream}
+   * (or, with {@code forward}, to the host each request names) and records every exchange,
+   * redacted, into a new snapshot. Progress arrives as {@code traffic/didRecord}. The snapshot is
+   * written in one transaction and appears in {@code traffic/listSnapshots} when the recording is
+   * stopped; a server that dies first leaves nothing. Recordings still running when the session
+   * shuts down are stopped and sealed.
+   *
+   * <p>Fails with {@link dev.kubereplay.protocol.ErrorCode#INVALID_PARAMS} for a missing or
+   * malformed {@code listen} or {@code upstream} (or an upstream in forward mode), {@link
+   * dev.kubereplay.protocol.ErrorCode#CONFLICT} when the listen address is in use (the message and
+   * subject name it), {@code STORE_FAILED} when the store is unusable, and {@link
+   * dev.kubereplay.protocol.ErrorCode#SHUTTING_DOWN} after {@code shutdown}.
+   */
+  @JsonRequest
+  CompletableFuture<StartRecordingResponse> startRecording(StartRecordingParams params);
+
+  /**
+   * Stops a recording: waits for the exchanges in flight, then seals its snapshot (counts and time
+   * span final) and answers it. Stopping a stopped recording answers the same snapshot again. Fails
+   * with {@link dev.kubereplay.protocol.ErrorCode#NOT_FOUND} for an unknown recording id, {@code
+   * INVALID_PARAMS} without one, {@code STORE_FAILED} when the snapshot cannot be written (nothing
+   * is kept).
+   */
+  @JsonRequest
+  CompletableFuture<SnapshotResponse> stopRecording(StopRecordingParams params);
 }

@@ -5,6 +5,7 @@ import dev.kubereplay.protocol.cluster.ClusterRpcClient;
 import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
 import dev.kubereplay.protocol.initialize.ClientCapabilitiesDto;
 import dev.kubereplay.protocol.logs.LogsRpcClient;
+import dev.kubereplay.protocol.traffic.TrafficRpcClient;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,8 +17,16 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
 
   private final ClusterRpcClient cluster;
   private final LogsRpcClient logs;
+  private final TrafficRpcClient traffic;
 
   public ClientEndpoint(Consumer<DidChangeClusterParams> onClusterChange, LogsRpcClient logs) {
+    this(onClusterChange, logs, new TrafficRpcClient() {});
+  }
+
+  public ClientEndpoint(
+      Consumer<DidChangeClusterParams> onClusterChange,
+      LogsRpcClient logs,
+      TrafficRpcClient traffic) {
     this.cluster =
         new ClusterRpcClient() {
           @Override
@@ -26,11 +35,19 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
           }
         };
     this.logs = logs;
+    this.traffic = traffic;
   }
 
   /** The notifications handled here, as {@code initialize} announces them. */
   public static ClientCapabilitiesDto capabilities() {
-    return new ClientCapabilitiesDto(List.of("cluster/didChange", "logs/didAppend", "logs/didEnd"));
+    return new ClientCapabilitiesDto(
+        List.of(
+            "cluster/didChange",
+            "logs/didAppend",
+            "logs/didEnd",
+            "traffic/didProgress",
+            "traffic/didFinishImport",
+            "traffic/didRecord"));
   }
 
   @Override
@@ -41,5 +58,10 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
   @Override
   public LogsRpcClient getLogsClient() {
     return logs;
+  }
+
+  @Override
+  public TrafficRpcClient getTrafficClient() {
+    return traffic;
   }
 }

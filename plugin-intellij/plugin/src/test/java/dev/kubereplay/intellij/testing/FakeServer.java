@@ -146,6 +146,18 @@ public final class FakeServer implements AutoCloseable {
     connection.client.getLogsClient().didEnd(params);
   }
 
+  public void sendDidProgress(dev.kubereplay.protocol.traffic.DidProgressParams params) {
+    connection.client.getTrafficClient().didProgress(params);
+  }
+
+  public void sendDidFinishImport(dev.kubereplay.protocol.traffic.DidFinishImportParams params) {
+    connection.client.getTrafficClient().didFinishImport(params);
+  }
+
+  public void sendDidRecord(dev.kubereplay.protocol.traffic.DidRecordParams params) {
+    connection.client.getTrafficClient().didRecord(params);
+  }
+
   /** The server dies: its streams close and it reports {@code reason} and its last log lines. */
   public void crash(String reason, List<String> stderrTail) {
     connection.end(new ServerExit(reason, stderrTail));

@@ -76,7 +76,8 @@ public final class SnapshotImport implements PairSink, AutoCloseable {
         new Thread(
             () -> {
               try {
-                writer.run(id, name, source, Instant.now());
+                // the store keeps milliseconds: answer what a later read gives
+                writer.run(id, name, source, Instant.ofEpochMilli(System.currentTimeMillis()));
                 written.complete(null);
               } catch (Throwable failure) {
                 written.completeExceptionally(failure);
@@ -149,6 +150,11 @@ public final class SnapshotImport implements PairSink, AutoCloseable {
   @Override
   public void progress(long bytesRead, long totalBytes) {
     progress.progress(bytesRead, totalBytes, pairs);
+  }
+
+  /** The id the snapshot gets when committed. */
+  public String snapshotId() {
+    return id;
   }
 
   public long pairCount() {

@@ -1,0 +1,129 @@
+package dev.kubereplay.intellij.recordings;
+
+import dev.kubereplay.intellij.cluster.actions.ClusterActions;
+import dev.kubereplay.protocol.Nullable;
+import dev.kubereplay.protocol.traffic.SnapshotDto;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What each Recordings action applies to and sends. The questions go through interfaces (the IDE's
+ * dialogs in the plugin, answers given in tests).
+ */
+public final class RecordingsActions {
+
+  /** Picks a file to import. */
+  public interface FilePicker {
+    Optional<String> chooseFileToImport();
+  }
+
+  /** The answer that asks for a forward proxy instead of an upstream. */
+  public static final String FORWARD = "forward proxy";
+
+  private final RecordingsModel model;
+  private final FilePicker files;
+  private final ClusterActions.Chooser chooser;
+  private final ClusterActions.Confirmer confirmer;
+
+  public RecordingsActions(
+      RecordingsModel model,
+      FilePicker files,
+      ClusterActions.Chooser chooser,
+      ClusterActions.Confirmer confirmer) {
+    this.model = model;
+    this.files = files;
+    this.chooser = chooser;
+    this.confirmer = confirmer;
+  }
+
+  public boolean enabled(RecordingAction action, @Nullable RecordingNode node) {
+    return switch (action) {
+      case IMPORT -> {
+        ImportRun run = model.importRun();
+        yield run == null || !run.phase().running();
+      }
+      case REFRESH -> true;
+      case RECORD -> {
+        DesktopRecording rec = model.recording();
+        yield rec == null || !rec.phase().running();
+      }
+      case EXPORT, RENAME, DELETE -> node != null && node.snapshotId() != null;
+    };
+  }
+
+  public void perform(RecordingAction action, @Nullable RecordingNode node) {
+    if (!enabled(action, node)) {
+      return;
+    }
+    switch (action) {
+      case IMPORT -> files.chooseFileToImport().ifPresent(model::importFile);
+      case REFRESH -> model.refresh();
+      case RECORD -> {
+        Optional<String> upstream =
+            chooser.choose(
+                "Record Traffic",
+                "Upstream to forward to (reverse proxy), or \"" + FORWARD + "\":",
+                List.of("http://localhost:8080", FORWARD),
+                "http://localhost:8080");
+        if (upstream.isEmpty()) {
+          return;
+        }
+        chooser
+            .choose(
+                "Record Traffic",
+                "Listen on (host:port; port 0 picks a free one):",
+                List.of("127.0.0.1:0"),
+                "127.0.0.1:0")
+            .ifPresent(
+                listen ->
+                    model.startRecording(
+                        listen, upstream.get().equals(FORWARD) ? null : upstream.get(), null));
+      }
+      case RENAME -> {
+        String name = name(node);
+        chooser
+            .choose("Rename Snapshot", "New name of \"" + name + "\":", List.of(name), name)
+            .filter(typed -> !typed.equals(name))
+            .ifPresent(typed -> model.rename(node.snapshotId(), typed));
+      }
+      case DELETE -> {
+        String name = name(node);
+        if (confirmer.confirm(
+            "Delete Snapshot",
+            "Delete snapshot \"" + name + "\" and all its pairs? This cannot be undone.",
+            "Delete")) {
+          model.delete(node.snapshotId());
+        }
+      }
+      case EXPORT -> {
+        String name = name(node);
+        Optional<String> format =
+            chooser
+                .choose(
+                    "Export Snapshot",
+                    "Format (jsonl is lossless, har opens in browsers):",
+                    List.of("jsonl", "har"),
+                    "jsonl")
+                .filter(f -> f.equals("jsonl") || f.equals("har"));
+        if (format.isEmpty()) {
+          return;
+        }
+        String suggested =
+            System.getProperty("user.home") + "/" + fileSafe(name) + "." + format.get();
+        chooser
+            .choose("Export Snapshot", "Write \"" + name + "\" to:", List.of(suggested), suggested)
+            .ifPresent(path -> model.export(node.snapshotId(), format.get(), path));
+      }
+    }
+  }
+
+  private String name(RecordingNode node) {
+    SnapshotDto s = model.snapshot(node.snapshotId());
+    return s != null ? s.name() : node.snapshotId();
+  }
+
+  static String fileSafe(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+    return safe.isEmpty() ? "snapshot" : safe;
+  }
+}

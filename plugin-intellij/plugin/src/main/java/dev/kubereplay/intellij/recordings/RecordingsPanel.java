@@ -1,0 +1,381 @@
+package dev.kubereplay.intellij.recordings;
+
+import dev.kubereplay.intellij.cluster.tree.Tone;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
+import javax.swing.BorderFactory;
+import javax.swing.Icon;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTextArea;
+import javax.swing.JTree;
+import javax.swing.SwingUtilities;
+import javax.swing.event.TreeExpansionEvent;
+import javax.swing.event.TreeExpansionListener;
+import javax.swing.tree.DefaultMutableTreeNode;
+import javax.swing.tree.DefaultTreeCellRenderer;
+import javax.swing.tree.DefaultTreeModel;
+import javax.swing.tree.TreePath;
+
+/**
+ * The Recordings tab in plain Swing: the snapshot tree beside the selected pair's document, the
+ * running import (progress, Cancel) or its report, and a status line. Shows {@link
+ * RecordingsModel}; decides nothing itself.
+ */
+public final class RecordingsPanel extends JPanel {
+
+  static final Color OK = new Color(0x2E7D32);
+  static final Color CAUTION = new Color(0xA86A00);
+  static final Color ALERT = new Color(0xC9372C);
+  static final Color INFO = new Color(0x3574F0);
+  static final Color MUTED = new Color(0x8C8C8C);
+  static final Color ALERT_RECORDING = new Color(0xC9372C);
+
+  private final RecordingsModel model;
+  private final Runnable listener = () -> SwingUtilities.invokeLater(this::update);
+  private final DefaultTreeModel treeModel = new DefaultTreeModel(new DefaultMutableTreeNode(null));
+  private final JTree tree = new JTree(treeModel);
+  private final JTextArea document = new JTextArea();
+  private final JPanel importBox = new JPanel(new BorderLayout(6, 4));
+  private final JLabel importStatus = new JLabel();
+  private final JProgressBar progress = new JProgressBar(0, 100);
+  private final JButton cancel = new JButton("Cancel");
+  private final JButton dismiss = new JButton("Close");
+  private final JTextArea report = new JTextArea();
+  private final JLabel status = new JLabel(" ");
+  private final JPanel recordingBox = new JPanel(new BorderLayout(6, 0));
+  private final JLabel recordingStatus = new JLabel();
+  private final JButton stopRecording = new JButton("Stop");
+  private final JPanel north = new JPanel(new BorderLayout());
+  private boolean updating;
+
+  public RecordingsPanel(RecordingsModel model) {
+    super(new BorderLayout());
+    this.model = model;
+
+    tree.setRootVisible(false);
+    tree.setShowsRootHandles(true);
+    tree.setCellRenderer(new Renderer());
+    tree.addTreeExpansionListener(
+        new TreeExpansionListener() {
+          @Override
+          public void treeExpanded(TreeExpansionEvent event) {
+            RecordingNode node = node(event.getPath());
+            if (node != null && !updating) {
+              open(node);
+            }
+          }
+
+          @Override
+          public void treeCollapsed(TreeExpansionEvent event) {}
+        });
+    tree.addTreeSelectionListener(
+        event -> {
+          if (!updating) {
+            RecordingNode node = selectedNode();
+            model.select(node);
+            if (node != null) {
+              open(node);
+            }
+          }
+        });
+
+    document.setEditable(false);
+    document.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+    document.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
+    JSplitPane split =
+        new JSplitPane(
+            JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(tree), new JScrollPane(document));
+    split.setResizeWeight(0.5);
+    split.setBorder(null);
+
+    cancel.addActionListener(event -> model.cancelImport());
+    dismiss.addActionListener(event -> model.dismissImport());
+    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
+    buttons.add(cancel);
+    buttons.add(dismiss);
+    JPanel line = new JPanel(new BorderLayout(6, 0));
+    line.add(importStatus, BorderLayout.CENTER);
+    line.add(buttons, BorderLayout.EAST);
+    progress.setStringPainted(false);
+    report.setEditable(false);
+    report.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+    report.setBackground(getBackground());
+    importBox.add(line, BorderLayout.NORTH);
+    importBox.add(progress, BorderLayout.CENTER);
+    importBox.add(report, BorderLayout.SOUTH);
+    importBox.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
+    importBox.setVisible(false);
+
+    stopRecording.addActionListener(event -> model.stopRecording());
+    recordingBox.add(recordingStatus, BorderLayout.CENTER);
+    recordingBox.add(stopRecording, BorderLayout.EAST);
+    recordingBox.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
+    recordingBox.setVisible(false);
+    JPanel bars = new JPanel(new BorderLayout());
+    bars.add(recordingBox, BorderLayout.NORTH);
+    bars.add(importBox, BorderLayout.SOUTH);
+    north.add(bars, BorderLayout.SOUTH);
+    status.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
+    add(north, BorderLayout.NORTH);
+    add(split, BorderLayout.CENTER);
+    add(status, BorderLayout.SOUTH);
+    setPreferredSize(new Dimension(900, 500));
+
+    model.addListener(listener);
+    update();
+  }
+
+  /** The IDE's toolbar goes above the tree. */
+  public void setToolbar(JComponent toolbar) {
+    north.add(toolbar, BorderLayout.NORTH);
+  }
+
+  public JTree tree() {
+    return tree;
+  }
+
+  public JTextArea documentArea() {
+    return document;
+  }
+
+  public JButton cancelButton() {
+    return cancel;
+  }
+
+  public JLabel importStatus() {
+    return importStatus;
+  }
+
+  public JTextArea reportArea() {
+    return report;
+  }
+
+  public JLabel recordingStatus() {
+    return recordingStatus;
+  }
+
+  public JButton stopRecordingButton() {
+    return stopRecording;
+  }
+
+  public JLabel statusLine() {
+    return status;
+  }
+
+  public RecordingNode selectedNode() {
+    TreePath path = tree.getSelectionPath();
+    return path == null ? null : node(path);
+  }
+
+  public void dispose() {
+    model.removeListener(listener);
+  }
+
+  private void open(RecordingNode node) {
+    switch (node.kind()) {
+      case SNAPSHOT -> model.openSnapshot(node.snapshotId());
+      case ENDPOINT ->
+          model.openEndpoint(node.snapshotId(), node.host(), node.method(), node.pathTemplate());
+      default -> {}
+    }
+  }
+
+  /** Shows the model as it is now, keeping expansion and selection. */
+  public void update() {
+    java.util.List<RecordingNode> reopened = new java.util.ArrayList<>();
+    updating = true;
+    try {
+      Set<String> expanded = new HashSet<>();
+      Enumeration<TreePath> open = tree.getExpandedDescendants(new TreePath(treeModel.getRoot()));
+      if (open != null) {
+        while (open.hasMoreElements()) {
+          RecordingNode node = node(open.nextElement());
+          if (node != null) {
+            expanded.add(node.key());
+          }
+        }
+      }
+      RecordingNode selected = selectedNode();
+      DefaultMutableTreeNode root = build(model.tree());
+      treeModel.setRoot(root);
+      restore(root, expanded, selected == null ? null : selected.key(), reopened);
+
+      document.setText(model.document());
+      document.setCaretPosition(0);
+      ImportRun run = model.importRun();
+      importBox.setVisible(run != null);
+      if (run != null) {
+        importStatus.setText(run.status());
+        importStatus.setForeground(
+            switch (run.phase()) {
+              case FAILED -> ALERT;
+              case CANCELLED -> CAUTION;
+              case DONE -> OK;
+              default -> getForeground();
+            });
+        progress.setVisible(run.phase().running());
+        progress.setIndeterminate(run.percent() < 0);
+        progress.setValue(Math.max(0, run.percent()));
+        cancel.setVisible(run.phase().running());
+        cancel.setEnabled(run.phase() != ImportRun.Phase.CANCELLING);
+        dismiss.setVisible(!run.phase().running());
+        report.setVisible(run.report() != null);
+        report.setText(run.report() == null ? "" : RecordingText.report(run.report()));
+      }
+      DesktopRecording rec = model.recording();
+      recordingBox.setVisible(rec != null);
+      if (rec != null) {
+        recordingStatus.setText(rec.status());
+        recordingStatus.setForeground(
+            switch (rec.phase()) {
+              case FAILED -> ALERT;
+              case STOPPED -> OK;
+              default -> ALERT_RECORDING;
+            });
+        stopRecording.setVisible(rec.phase().running());
+        stopRecording.setEnabled(rec.phase() == DesktopRecording.Phase.RECORDING);
+      }
+      status.setText(model.status().isEmpty() ? " " : model.status());
+      status.setForeground(model.status().startsWith("Could not") ? ALERT : getForeground());
+      revalidate();
+      repaint();
+    } finally {
+      updating = false;
+    }
+    // Rows expanded again after a refresh ask again for what they show (no-op when known).
+    reopened.forEach(this::open);
+  }
+
+  private void restore(
+      DefaultMutableTreeNode root,
+      Set<String> expanded,
+      String selected,
+      java.util.List<RecordingNode> reopened) {
+    Enumeration<?> all = root.preorderEnumeration();
+    while (all.hasMoreElements()) {
+      DefaultMutableTreeNode n = (DefaultMutableTreeNode) all.nextElement();
+      if (n.getUserObject() instanceof RecordingNode node) {
+        TreePath path = new TreePath(n.getPath());
+        if (expanded.contains(node.key())) {
+          tree.expandPath(path);
+          reopened.add(node);
+        }
+        if (node.key().equals(selected)) {
+          tree.setSelectionPath(path);
+        }
+      }
+    }
+  }
+
+  private static DefaultMutableTreeNode build(RecordingNode node) {
+    DefaultMutableTreeNode n = new DefaultMutableTreeNode(node);
+    for (RecordingNode child : node.children()) {
+      n.add(build(child));
+    }
+    return n;
+  }
+
+  private static RecordingNode node(TreePath path) {
+    Object last = path.getLastPathComponent();
+    return last instanceof DefaultMutableTreeNode n && n.getUserObject() instanceof RecordingNode r
+        ? r
+        : null;
+  }
+
+  static Color color(Tone tone) {
+    return switch (tone) {
+      case OK -> OK;
+      case CAUTION -> CAUTION;
+      case ALERT -> ALERT;
+      case INFO -> INFO;
+      case MUTED -> MUTED;
+      case NEUTRAL -> null;
+    };
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static String hex(Color c) {
+    return String.format("#%06x", c.getRGB() & 0xffffff);
+  }
+
+  /** Name, then the detail in grey; pairs with their status in its colour and a dot. */
+  private static final class Renderer extends DefaultTreeCellRenderer {
+    @Override
+    public Component getTreeCellRendererComponent(
+        JTree tree,
+        Object value,
+        boolean selected,
+        boolean expanded,
+        boolean leaf,
+        int row,
+        boolean hasFocus) {
+      super.getTreeCellRendererComponent(tree, value, selected, expanded, leaf, row, hasFocus);
+      RecordingNode node =
+          value instanceof DefaultMutableTreeNode n && n.getUserObject() instanceof RecordingNode r
+              ? r
+              : null;
+      if (node == null) {
+        return this;
+      }
+      Color tone = color(node.tone());
+      String main = html(node.text());
+      if (node.kind() == RecordingNode.Kind.SNAPSHOT) {
+        main = "<b>" + main + "</b>";
+      }
+      if (tone != null && !selected) {
+        main = "<font color='" + hex(tone) + "'>" + main + "</font>";
+      }
+      String detail =
+          node.detail().isEmpty()
+              ? ""
+              : "&nbsp;&nbsp;<font color='" + hex(MUTED) + "'>" + html(node.detail()) + "</font>";
+      setText("<html>" + main + detail + "</html>");
+      setToolTipText(node.label());
+      if (node.kind() == RecordingNode.Kind.PAIR || node.kind() == RecordingNode.Kind.MESSAGE) {
+        setIcon(tone == null ? null : new Dot(tone));
+      }
+      return this;
+    }
+  }
+
+  /** A filled circle in a tone's colour. */
+  private record Dot(Color color) implements Icon {
+    @Override
+    public void paintIcon(Component c, Graphics g, int x, int y) {
+      Graphics2D g2 = (Graphics2D) g.create();
+      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g2.setColor(color);
+      g2.fillOval(x + 2, y + 2, 9, 9);
+      g2.dispose();
+    }
+
+    @Override
+    public int getIconWidth() {
+      return 13;
+    }
+
+    @Override
+    public int getIconHeight() {
+      return 13;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.kubereplay.intellij.recordings;
+
+import static dev.kubereplay.intellij.testing.Screens.onEdt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubereplay.intellij.KubeReplaySession;
+import dev.kubereplay.intellij.testing.Await;
+import dev.kubereplay.intellij.testing.FakeServer;
+import dev.kubereplay.intellij.testing.Screens;
+import dev.kubereplay.protocol.traffic.CancelParams;
+import dev.kubereplay.protocol.traffic.CancelResponse;
+import dev.kubereplay.protocol.traffic.DidFinishImportParams;
+import dev.kubereplay.protocol.traffic.DidProgressParams;
+import dev.kubereplay.protocol.traffic.ImportFileResponse;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Enumeration;
+import javax.swing.JTree;
+import javax.swing.SwingUtilities;
+import javax.swing.tree.DefaultMutableTreeNode;
+import javax.swing.tree.TreePath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Recordings tab painted headless: what a person would see in the tool window. */
+class RecordingsPanelTest {
+
+  private final FakeServer fake = TrafficSamples.traffic(new FakeServer());
+  private final KubeReplaySession session = new KubeReplaySession(fake::start);
+  private final RecordingsModel model = session.recordings();
+
+  @AfterEach
+  void close() {
+    session.close();
+    fake.close();
+  }
+
+  private static TreePath path(JTree tree, String labelStart) {
+    DefaultMutableTreeNode root = (DefaultMutableTreeNode) tree.getModel().getRoot();
+    Enumeration<?> all = root.preorderEnumeration();
+    while (all.hasMoreElements()) {
+      DefaultMutableTreeNode n = (DefaultMutableTreeNode) all.nextElement();
+      if (n.getUserObject() instanceof RecordingNode node && node.label().startsWith(labelStart)) {
+        return new TreePath(n.getPath());
+      }
+    }
+    return null;
+  }
+
+  private void expand(RecordingsPanel panel, String labelStart, String childStart)
+      throws Exception {
+    Await.until(labelStart, () -> sync(() -> path(panel.tree(), labelStart) != null));
+    Screens.runOnEdt(() -> panel.tree().expandPath(path(panel.tree(), labelStart)));
+    Await.until(childStart, () -> sync(() -> path(panel.tree(), childStart) != null));
+  }
+
+  private static boolean sync(java.util.function.BooleanSupplier check) {
+    try {
+      return onEdt(check::getAsBoolean);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void the_tree_the_selected_pair_and_a_running_import() throws Exception {
+    RecordingText.zone(ZoneOffset.UTC);
+    fake.answer("traffic/importFile", new ImportFileResponse("op-1"));
+    fake.answer("traffic/cancel", new CancelResponse(true));
+    RecordingsPanel panel = onEdt(() -> new RecordingsPanel(model));
+    model.refresh();
+
+    expand(panel, "checkout-flow", "api.shop.local");
+    expand(panel, "api.shop.local", "GET /orders/{id}");
+    expand(panel, "payments.internal", "POST /v1/charges");
+    expand(panel, "GET /orders/{id}", "200  /orders/7");
+    Screens.runOnEdt(() -> panel.tree().setSelectionPath(path(panel.tree(), "200  /orders/7")));
+    Await.until("document", () -> sync(() -> panel.documentArea().getText().contains("200 OK")));
+
+    fake.answer(
+        "traffic/startRecording",
+        new dev.kubereplay.protocol.traffic.StartRecordingResponse(
+            "r-1", "127.0.0.1:41234", "s-9"));
+    model.startRecording("127.0.0.1:0", "http://localhost:8080", null).join();
+    fake.sendDidRecord(
+        new dev.kubereplay.protocol.traffic.DidRecordParams(
+            "r-1", 37, "POST http://localhost:8080/checkout"));
+    Await.until(
+        "recording shown",
+        () -> sync(() -> panel.recordingStatus().getText().contains("37 pairs")));
+    model.importFile("/home/me/Downloads/shop.example.com.har").join();
+    fake.sendDidProgress(new DidProgressParams("op-1", 620, 1000, "entry 4,210"));
+    Await.until("progress shown", () -> sync(() -> panel.importStatus().getText().contains("62%")));
+    assertThat(onEdt(() -> panel.cancelButton().isShowing() || panel.cancelButton().isVisible()))
+        .isTrue();
+
+    BufferedImage image = onEdt(() -> Screens.paint(panel, 1000, 560));
+    Path png = Screens.save(image, "intellij-recordings.png");
+    assertThat(Files.size(png)).isGreaterThan(10_000);
+
+    // The tree has text, the pair's status dots are coloured, the document has text.
+    Rectangle treeArea =
+        onEdt(
+            () ->
+                SwingUtilities.convertRectangle(
+                    panel.tree().getParent(), panel.tree().getParent().getBounds(), panel));
+    assertThat(Screens.ink(image, treeArea)).isGreaterThan(1500);
+    Rectangle ok = onEdt(() -> rowBounds(panel, "200  /orders/7"));
+    Rectangle alert = onEdt(() -> rowBounds(panel, "503  /orders/9"));
+    assertThat(Screens.pixelsNear(image, ok, RecordingsPanel.OK, 40)).isGreaterThan(20);
+    assertThat(Screens.pixelsNear(image, alert, RecordingsPanel.ALERT, 40)).isGreaterThan(20);
+    Rectangle doc =
+        onEdt(
+            () ->
+                SwingUtilities.convertRectangle(
+                    panel.documentArea().getParent(),
+                    panel.documentArea().getParent().getBounds(),
+                    panel));
+    assertThat(Screens.ink(image, doc)).isGreaterThan(1500);
+
+    // Cancel sends traffic/cancel.
+    Screens.runOnEdt(() -> panel.cancelButton().doClick());
+    Await.until("cancel sent", () -> fake.count("traffic/cancel") == 1);
+    assertThat(fake.params("traffic/cancel")).containsExactly(new CancelParams("op-1"));
+
+    // Refresh asks again for what is open, and it shows again.
+    int endpointsBefore = fake.count("traffic/listEndpoints");
+    int pairsBefore = fake.count("traffic/listPairs");
+    model.refresh();
+    Await.until("endpoints again", () -> fake.count("traffic/listEndpoints") > endpointsBefore);
+    Await.until("pairs again", () -> fake.count("traffic/listPairs") > pairsBefore);
+    Await.until("shown again", () -> sync(() -> path(panel.tree(), "503  /orders/9") != null));
+  }
+
+  @Test
+  void the_import_report_when_the_import_finishes() throws Exception {
+    RecordingText.zone(ZoneOffset.UTC);
+    fake.answer("traffic/importFile", new ImportFileResponse("op-9"));
+    RecordingsPanel panel = onEdt(() -> new RecordingsPanel(model));
+    model.refresh();
+    Await.until("listed", () -> sync(() -> path(panel.tree(), "checkout-flow") != null));
+    model.importFile("/home/me/Downloads/browser.har").join();
+    fake.answer(
+        "traffic/listSnapshots",
+        new dev.kubereplay.protocol.traffic.ListSnapshotsResponse(
+            java.util.List.of(
+                TrafficSamples.IMPORTED, TrafficSamples.CHECKOUT, TrafficSamples.POSTMAN)));
+    fake.sendDidFinishImport(new DidFinishImportParams("op-9", TrafficSamples.REPORT, null));
+    Await.until(
+        "report shown",
+        () -> sync(() -> panel.reportArea().getText().contains("Unresolved variables: baseUrl")));
+    assertThat(onEdt(() -> panel.cancelButton().isVisible())).isFalse();
+    Await.until("listed again", () -> sync(() -> path(panel.tree(), "browser.har") != null));
+    assertThat(onEdt(() -> panel.importStatus().getText()))
+        .isEqualTo("Imported browser.har into \"browser.har\"");
+
+    BufferedImage image = onEdt(() -> Screens.paint(panel, 1000, 480));
+    Path png = Screens.save(image, "intellij-recordings-import.png");
+    assertThat(Files.size(png)).isGreaterThan(5_000);
+    Rectangle report =
+        onEdt(
+            () ->
+                SwingUtilities.convertRectangle(
+                    panel.reportArea().getParent(), panel.reportArea().getBounds(), panel));
+    assertThat(Screens.ink(image, report)).isGreaterThan(800);
+  }
+
+  private static Rectangle rowBounds(RecordingsPanel panel, String labelStart) {
+    Rectangle row = panel.tree().getPathBounds(path(panel.tree(), labelStart));
+    Point origin = SwingUtilities.convertPoint(panel.tree(), 0, 0, panel);
+    return new Rectangle(origin.x + row.x, origin.y + row.y, row.width, row.height);
+  }
+}

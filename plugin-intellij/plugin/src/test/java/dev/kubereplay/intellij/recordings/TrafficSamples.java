@@ -1,0 +1,182 @@
+package dev.kubereplay.intellij.recordings;
+
+import dev.kubereplay.intellij.testing.FakeServer;
+import dev.kubereplay.protocol.traffic.BodyDto;
+import dev.kubereplay.protocol.traffic.EndpointDto;
+import dev.kubereplay.protocol.traffic.GetPairParams;
+import dev.kubereplay.protocol.traffic.GetPairResponse;
+import dev.kubereplay.protocol.traffic.HeaderDto;
+import dev.kubereplay.protocol.traffic.HostCountDto;
+import dev.kubereplay.protocol.traffic.HostEndpointsDto;
+import dev.kubereplay.protocol.traffic.ImportReportDto;
+import dev.kubereplay.protocol.traffic.ListEndpointsResponse;
+import dev.kubereplay.protocol.traffic.ListPairsParams;
+import dev.kubereplay.protocol.traffic.ListPairsResponse;
+import dev.kubereplay.protocol.traffic.ListSnapshotsResponse;
+import dev.kubereplay.protocol.traffic.MessageDto;
+import dev.kubereplay.protocol.traffic.PairDirection;
+import dev.kubereplay.protocol.traffic.PairDto;
+import dev.kubereplay.protocol.traffic.PairSummaryDto;
+import dev.kubereplay.protocol.traffic.SkippedEntryDto;
+import dev.kubereplay.protocol.traffic.SnapshotDto;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Traffic DTOs as the server answers them, and a fake server that answers with them. */
+final class TrafficSamples {
+
+  static final Instant CREATED = Instant.parse("2026-11-25T14:05:00Z");
+
+  static final SnapshotDto CHECKOUT =
+      new SnapshotDto(
+          "s-1",
+          "checkout-flow",
+          "har",
+          CREATED,
+          1204,
+          318,
+          List.of("api.shop.local", "payments.internal"),
+          CREATED,
+          CREATED.plusSeconds(90),
+          2);
+
+  static final SnapshotDto POSTMAN =
+      new SnapshotDto(
+          "s-2",
+          "orders collection",
+          "postman",
+          CREATED.minusSeconds(86400),
+          14,
+          0,
+          List.of("api.shop.local"),
+          null,
+          null,
+          0);
+
+  static final SnapshotDto IMPORTED =
+      new SnapshotDto(
+          "s-3",
+          "browser.har",
+          "har",
+          CREATED.plusSeconds(3600),
+          41,
+          0,
+          List.of("www.example.com"),
+          null,
+          null,
+          2);
+
+  static final ListEndpointsResponse CHECKOUT_ENDPOINTS =
+      new ListEndpointsResponse(
+          CHECKOUT,
+          List.of(
+              new HostEndpointsDto(
+                  "api.shop.local",
+                  1204,
+                  0,
+                  List.of(
+                      new EndpointDto("GET", "/orders/{id}", 812, 0, 12L, 48L, 210L),
+                      new EndpointDto("POST", "/checkout", 392, 0, 85L, 240L, 1320L))),
+              new HostEndpointsDto(
+                  "payments.internal",
+                  0,
+                  318,
+                  List.of(new EndpointDto("POST", "/v1/charges", 0, 318, null, null, null)))));
+
+  static PairSummaryDto pair(long id, int status, long ms, String url) {
+    return new PairSummaryDto(
+        id,
+        PairDirection.IN,
+        CREATED.plusMillis(id * 1500),
+        ms,
+        "api.shop.local",
+        "GET",
+        url,
+        "/orders/{id}",
+        status,
+        0,
+        120);
+  }
+
+  static final ListPairsResponse ORDER_PAIRS =
+      new ListPairsResponse(
+          List.of(
+              pair(11, 200, 12, "/orders/7"),
+              pair(12, 404, 3, "/orders/8"),
+              pair(13, 503, 1002, "/orders/9"),
+              pair(14, 302, 5, "/orders/10")),
+          812);
+
+  static final PairDto ORDER_7 =
+      new PairDto(
+          pair(11, 200, 12, "/orders/7"),
+          "u-11",
+          "HTTP/1.1",
+          "OK",
+          new MessageDto(
+              List.of(
+                  new HeaderDto("Accept", "application/json"),
+                  new HeaderDto("Authorization", "-REDACTED-")),
+              new BodyDto(0, null, null, null, null, false)),
+          new MessageDto(
+              List.of(new HeaderDto("Content-Type", "application/json")),
+              new BodyDto(
+                  33,
+                  "application/json",
+                  null,
+                  "{\n  \"id\": 7,\n  \"total\": 42.5\n}",
+                  null,
+                  true)),
+          Map.of());
+
+  static final PairDto ORDER_8_PDF =
+      new PairDto(
+          pair(12, 404, 3, "/orders/8"),
+          null,
+          "HTTP/1.1",
+          null,
+          new MessageDto(List.of(), new BodyDto(0, null, null, null, null, false)),
+          new MessageDto(
+              List.of(new HeaderDto("Content-Type", "application/pdf")),
+              new BodyDto(20480, "application/pdf", "gzip", null, "JVBERi0=", false)),
+          Map.of());
+
+  static final ImportReportDto REPORT =
+      new ImportReportDto(
+          IMPORTED,
+          "har",
+          List.of(
+              new HostCountDto("www.example.com", 38, 0),
+              new HostCountDto("cdn.example.com", 3, 0)),
+          List.of(
+              new SkippedEntryDto("entry 7 (GET wss://www.example.com/live)", "WebSocket upgrade"),
+              new SkippedEntryDto("entry 19 (POST /track)", "aborted request: no response")),
+          2,
+          List.of("baseUrl"),
+          524288,
+          310);
+
+  /** A fake that lists CHECKOUT and POSTMAN, and answers endpoints, pairs and pairs by id. */
+  static FakeServer traffic(FakeServer fake) {
+    return fake.answer(
+            "traffic/listSnapshots", new ListSnapshotsResponse(List.of(CHECKOUT, POSTMAN)))
+        .answer("traffic/listEndpoints", CHECKOUT_ENDPOINTS)
+        .answer(
+            "traffic/listPairs",
+            params ->
+                CompletableFuture.completedFuture(
+                    ((ListPairsParams) params).pathTemplate().equals("/orders/{id}")
+                        ? ORDER_PAIRS
+                        : new ListPairsResponse(List.of(), 0)))
+        .answer(
+            "traffic/getPair",
+            params ->
+                CompletableFuture.completedFuture(
+                    new GetPairResponse(
+                        ((GetPairParams) params).pairId() == 11 ? ORDER_7 : ORDER_8_PDF)));
+  }
+
+  private TrafficSamples() {}
+}

@@ -1,0 +1,128 @@
+package dev.kubereplay.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.kubereplay.fixtures.traffic.EchoUpstream;
+import dev.kubereplay.server.ServerEnvironment;
+import dev.kubereplay.server.cli.traffic.RecordCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordCommandTest {
+
+  private static final Pattern LISTENING = Pattern.compile("on (127\\.0\\.0\\.1:\\d+);");
+
+  @TempDir Path dir;
+  private EchoUpstream upstream;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).callTimeout(Duration.ofSeconds(20)).build();
+
+  @BeforeEach
+  void start() throws Exception {
+    upstream = new EchoUpstream();
+  }
+
+  @AfterEach
+  void stop() {
+    RecordCommand.interrupt();
+    upstream.close();
+    http.connectionPool().evictAll();
+  }
+
+  private CompletableFuture<Integer> runAsync(String... args) {
+    ServerEnvironment environment =
+        new ServerEnvironment(Map.of("KUBEREPLAY_HOME", dir.resolve("data").toString()), dir);
+    return CompletableFuture.supplyAsync(
+        () -> Main.run(environment, new PrintWriter(out), new PrintWriter(err), args));
+  }
+
+  private String awaitListening(CompletableFuture<Integer> running) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline && !running.isDone()) {
+      Matcher matcher = LISTENING.matcher(err.toString());
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("never listening; stderr: " + err);
+  }
+
+  @Test
+  void records_through_the_proxy_until_interrupted_then_prints_the_sealed_snapshot()
+      throws Exception {
+    CompletableFuture<Integer> running =
+        runAsync(
+            "record",
+            "--listen",
+            "127.0.0.1:0",
+            "--upstream",
+            upstream.uri().toString(),
+            "--name",
+            "desktop",
+            "-o",
+            "json");
+    String address = awaitListening(running);
+
+    for (String path : new String[] {"/a", "/b"}) {
+      Request request =
+          new Request.Builder()
+              .url("http://" + address + path)
+              .header("Authorization", "Bearer canary-cli")
+              .build();
+      try (Response response = http.newCall(request).execute()) {
+        assertThat(response.code()).isEqualTo(200);
+      }
+    }
+    assertThat(RecordCommand.interrupt()).isTrue();
+
+    assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+    JsonObject snapshot = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertThat(snapshot.get("name").getAsString()).isEqualTo("desktop");
+    assertThat(snapshot.get("inCount").getAsInt()).isEqualTo(2);
+    assertThat(snapshot.get("outCount").getAsInt()).isZero();
+    assertThat(err.toString()).contains("recording to " + upstream.uri() + " on " + address);
+  }
+
+  @Test
+  void a_listen_port_in_use_fails_naming_it_and_stores_nothing() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      String address = "127.0.0.1:" + taken.getLocalPort();
+      int code =
+          runAsync("record", "--listen", address, "--upstream", upstream.uri().toString())
+              .get(30, TimeUnit.SECONDS);
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString()).startsWith("kubereplay: cannot listen on " + address + ": ");
+    }
+  }
+
+  @Test
+  void a_reverse_proxy_without_an_upstream_is_refused() throws Exception {
+    int code = runAsync("record", "--listen", "127.0.0.1:0").get(30, TimeUnit.SECONDS);
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("upstream");
+  }
+}

@@ -1,0 +1,242 @@
+package dev.kubereplay.server.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubereplay.fixtures.rpc.TestSession;
+import dev.kubereplay.fixtures.traffic.EchoUpstream;
+import dev.kubereplay.protocol.ErrorCode;
+import dev.kubereplay.protocol.traffic.DidRecordParams;
+import dev.kubereplay.protocol.traffic.GetPairParams;
+import dev.kubereplay.protocol.traffic.ListPairsParams;
+import dev.kubereplay.protocol.traffic.ListPairsResponse;
+import dev.kubereplay.protocol.traffic.ListSnapshotsParams;
+import dev.kubereplay.protocol.traffic.PairDirection;
+import dev.kubereplay.protocol.traffic.PairDto;
+import dev.kubereplay.protocol.traffic.SnapshotDto;
+import dev.kubereplay.protocol.traffic.StartRecordingParams;
+import dev.kubereplay.protocol.traffic.StartRecordingResponse;
+import dev.kubereplay.protocol.traffic.StopRecordingParams;
+import dev.kubereplay.protocol.traffic.TrafficRpcService;
+import dev.kubereplay.server.ServerEnvironment;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Desktop recordings through the protocol, against the real server in this JVM. */
+class RecordingRpcMediumTest {
+
+  private static final String CANARY = "Bearer canary-7d1f0c3e-record";
+
+  @TempDir Path dir;
+  private TestSession session;
+  private EchoUpstream upstream;
+  private final OkHttpClient http =
+      new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).callTimeout(Duration.ofSeconds(20)).build();
+
+  @BeforeEach
+  void start() throws Exception {
+    upstream = new EchoUpstream();
+    ServerEnvironment environment =
+        new ServerEnvironment(
+            Map.of("KUBEREPLAY_HOME", dir.resolve("data").toString()), dir.resolve("home"));
+    session = TestSession.inProcess((in, out) -> RpcServer.start(environment, in, out, null));
+    session.initialize();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    session.close();
+    upstream.close();
+    http.connectionPool().evictAll();
+  }
+
+  private TrafficRpcService traffic() {
+    return session.server().getTrafficService();
+  }
+
+  private static <T> T get(CompletableFuture<T> future) throws Exception {
+    return future.get(30, TimeUnit.SECONDS);
+  }
+
+  private StartRecordingResponse startReverse(String name) throws Exception {
+    return get(
+        traffic()
+            .startRecording(
+                new StartRecordingParams("127.0.0.1:0", upstream.uri().toString(), false, name)));
+  }
+
+  private void call(String address, String path) throws Exception {
+    Request request =
+        new Request.Builder()
+            .url("http://" + address + path)
+            .header("Authorization", CANARY)
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).contains(path);
+    }
+  }
+
+  @Test
+  void a_recording_through_the_proxy_becomes_a_sealed_snapshot_of_in_pairs() throws Exception {
+    StartRecordingResponse started = startReverse("desktop checkout");
+    call(started.address(), "/users/7");
+    call(started.address(), "/users/8");
+    call(started.address(), "/cart");
+
+    DidRecordParams recorded =
+        session.client().awaitRecorded(started.recordingId(), 3, Duration.ofSeconds(10));
+    assertThat(recorded).isNotNull();
+    assertThat(recorded.lastRequest()).startsWith("GET ").endsWith("/cart");
+    assertThat(get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots())
+        .as("not visible before it is sealed")
+        .isEmpty();
+
+    SnapshotDto snapshot =
+        get(traffic().stopRecording(new StopRecordingParams(started.recordingId()))).snapshot();
+
+    assertThat(snapshot.id()).isEqualTo(started.snapshotId());
+    assertThat(snapshot.name()).isEqualTo("desktop checkout");
+    assertThat(snapshot.inCount()).isEqualTo(3);
+    assertThat(snapshot.outCount()).isZero();
+    assertThat(snapshot.firstTimestamp()).isNotNull();
+    assertThat(snapshot.lastTimestamp()).isAfterOrEqualTo(snapshot.firstTimestamp());
+    assertThat(get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots())
+        .containsExactly(snapshot);
+    ListPairsResponse pairs =
+        get(traffic().listPairs(new ListPairsParams(snapshot.id(), null, null, null, 0, 10)));
+    assertThat(pairs.total()).isEqualTo(3);
+    assertThat(pairs.pairs()).allMatch(p -> p.direction() == PairDirection.IN);
+  }
+
+  @Test
+  void a_canary_authorization_header_is_redacted_before_the_store() throws Exception {
+    StartRecordingResponse started = startReverse(null);
+    call(started.address(), "/secret");
+    SnapshotDto snapshot =
+        get(traffic().stopRecording(new StopRecordingParams(started.recordingId()))).snapshot();
+
+    long pairId =
+        get(traffic().listPairs(new ListPairsParams(snapshot.id(), null, null, null, 0, 10)))
+            .pairs()
+            .get(0)
+            .pairId();
+    PairDto pair = get(traffic().getPair(new GetPairParams(snapshot.id(), pairId))).pair();
+    assertThat(pair.request().headers())
+        .anyMatch(
+            h -> h.name().equalsIgnoreCase("Authorization") && h.value().equals("-REDACTED-"));
+    try (Stream<Path> files = Files.list(dir.resolve("data"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+            .as(file.toString())
+            .doesNotContain("canary-7d1f0c3e");
+      }
+    }
+  }
+
+  @Test
+  void a_forward_recording_keeps_what_the_app_sends_as_out_pairs() throws Exception {
+    StartRecordingResponse started =
+        get(traffic().startRecording(new StartRecordingParams("127.0.0.1:0", null, true, "deps")));
+    int port =
+        Integer.parseInt(started.address().substring(started.address().lastIndexOf(':') + 1));
+    OkHttpClient app =
+        new OkHttpClient.Builder()
+            .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)))
+            .callTimeout(Duration.ofSeconds(20))
+            .build();
+    try (Response response =
+        app.newCall(new Request.Builder().url(upstream.uri() + "/v1/charges").build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    app.connectionPool().evictAll();
+
+    SnapshotDto snapshot =
+        get(traffic().stopRecording(new StopRecordingParams(started.recordingId()))).snapshot();
+
+    assertThat(snapshot.outCount()).isEqualTo(1);
+    assertThat(snapshot.inCount()).isZero();
+    assertThat(snapshot.source()).isEqualTo("record:forward");
+  }
+
+  @Test
+  void stopping_twice_answers_the_same_snapshot() throws Exception {
+    StartRecordingResponse started = startReverse("twice");
+    call(started.address(), "/once");
+    StopRecordingParams stop = new StopRecordingParams(started.recordingId());
+
+    SnapshotDto first = get(traffic().stopRecording(stop)).snapshot();
+    SnapshotDto second = get(traffic().stopRecording(stop)).snapshot();
+
+    assertThat(second).isEqualTo(first);
+    assertThat(get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots()).hasSize(1);
+  }
+
+  @Test
+  void a_listen_port_in_use_is_a_conflict_naming_it() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      String address = "127.0.0.1:" + taken.getLocalPort();
+      assertThatThrownBy(
+              () ->
+                  get(
+                      traffic()
+                          .startRecording(
+                              new StartRecordingParams(
+                                  address, upstream.uri().toString(), false, null))))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(ResponseErrorException.class)
+          .hasMessageContaining("cannot listen on " + address)
+          .satisfies(
+              e ->
+                  assertThat(((ResponseErrorException) e).getResponseError().getCode())
+                      .isEqualTo(ErrorCode.CONFLICT.code()));
+    }
+    assertThat(get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots()).isEmpty();
+  }
+
+  @Test
+  void an_unknown_recording_is_not_found() throws Exception {
+    assertThatThrownBy(() -> get(traffic().stopRecording(new StopRecordingParams("recording-404"))))
+        .cause()
+        .isInstanceOf(ResponseErrorException.class)
+        .satisfies(
+            e ->
+                assertThat(((ResponseErrorException) e).getResponseError().getCode())
+                    .isEqualTo(ErrorCode.NOT_FOUND.code()));
+  }
+
+  @Test
+  void a_recording_still_running_at_shutdown_is_sealed() throws Exception {
+    StartRecordingResponse started = startReverse("left running");
+    call(started.address(), "/late");
+
+    get(session.server().shutdown());
+
+    Path data = dir.resolve("data");
+    assertThat(
+            dev.kubereplay.server.traffic.TrafficService.open(data)
+                .snapshot(started.snapshotId())
+                .inCount())
+        .isEqualTo(1);
+  }
+}
