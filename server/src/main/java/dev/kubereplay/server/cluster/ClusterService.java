@@ -29,18 +29,21 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 
 /**
  * The infrastructure view of one kube context and namespace at a time: what the IDE trees, the
  * tables and the {@code kubereplay cluster} commands show. Knows nothing of JSON-RPC.
  */
-public final class ClusterService {
+public final class ClusterService implements AutoCloseable {
 
   private final Executor executor;
   private final KubeconfigLoader kubeconfig;
@@ -63,6 +66,32 @@ public final class ClusterService {
     this.live = live;
     this.toggles = new WorkloadToggles(clients);
     this.operators = new OperatorLookup(kubeconfig, clients);
+  }
+
+  /**
+   * The cluster area as the RPC server and the CLI both use it: clients per context, live views
+   * reporting to {@code listener}, reads through them. Closing it closes those.
+   */
+  public static ClusterService create(
+      KubeconfigLoader kubeconfig,
+      ScheduledExecutorService scheduler,
+      ExecutorService executor,
+      LiveViews.Listener listener) {
+    ClusterClients clients = new ClusterClients(kubeconfig, ClusterClients.Timeouts.INTERACTIVE);
+    LiveViews live = new LiveViews(clients, scheduler, Clock.systemUTC(), listener);
+    return new ClusterService(
+        kubeconfig, clients, new ClusterReader(clients, live, Clock.systemUTC()), live, executor);
+  }
+
+  /** The Kubernetes clients, for the log service. */
+  public ClusterClients clients() {
+    return clients;
+  }
+
+  @Override
+  public void close() {
+    live.close();
+    clients.close();
   }
 
   public Scope scope(String context, String namespace) {

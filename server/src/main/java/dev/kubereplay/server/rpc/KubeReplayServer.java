@@ -21,11 +21,8 @@ import dev.kubereplay.server.cluster.ClusterService;
 import dev.kubereplay.server.cluster.KubeconfigLoader;
 import dev.kubereplay.server.cluster.KubeconfigWatcher;
 import dev.kubereplay.server.cluster.Scope;
-import dev.kubereplay.server.cluster.kube.ClusterClients;
-import dev.kubereplay.server.cluster.live.ClusterReader;
 import dev.kubereplay.server.cluster.live.LiveViews;
 import dev.kubereplay.server.cluster.logs.LogService;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +41,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
   private final ClusterRpcServiceImpl cluster;
   private final LogsRpcServiceImpl logs;
   private final TrafficRpcServiceImpl traffic;
-  private final ClusterClients clients;
-  private final LiveViews live;
+  private final ClusterService service;
   private final ScheduledExecutorService scheduler;
   private final List<String> requestMethods;
   private volatile KubeReplayRpcClient client;
@@ -58,19 +54,11 @@ final class KubeReplayServer implements KubeReplayRpcServer {
       List<String> requestMethods) {
     this.calls = new RpcCalls(executor);
     this.kubeconfig = new KubeconfigLoader(environment);
-    this.clients = new ClusterClients(kubeconfig, ClusterClients.Timeouts.INTERACTIVE);
-    this.live = new LiveViews(clients, scheduler, Clock.systemUTC(), new LiveListener());
-    ClusterService service =
-        new ClusterService(
-            kubeconfig,
-            clients,
-            new ClusterReader(clients, live, Clock.systemUTC()),
-            live,
-            executor);
+    this.service = ClusterService.create(kubeconfig, scheduler, executor, new LiveListener());
     this.cluster = new ClusterRpcServiceImpl(calls, kubeconfig, service, executor);
     this.logs =
         new LogsRpcServiceImpl(
-            calls, service, new LogService(clients, scheduler), this::logsClient);
+            calls, service, new LogService(service.clients(), scheduler), this::logsClient);
     this.traffic =
         new TrafficRpcServiceImpl(
             calls,
@@ -135,8 +123,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
     }
     logs.close();
     traffic.close();
-    live.close();
-    clients.close();
+    service.close();
   }
 
   private LogsRpcClient logsClient() {

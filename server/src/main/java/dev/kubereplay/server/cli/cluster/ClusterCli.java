@@ -8,10 +8,8 @@ import dev.kubereplay.server.cluster.ClusterService;
 import dev.kubereplay.server.cluster.KubeconfigLoader;
 import dev.kubereplay.server.cluster.Scope;
 import dev.kubereplay.server.cluster.kube.ClusterClients;
-import dev.kubereplay.server.cluster.live.ClusterReader;
 import dev.kubereplay.server.cluster.live.LiveViews;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,18 +32,14 @@ final class ClusterCli implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private final ClusterClients clients;
-  private final LiveViews live;
   private final ClusterService service;
 
   ClusterCli(ServerEnvironment environment) {
-    KubeconfigLoader kubeconfig = new KubeconfigLoader(environment);
-    this.clients = new ClusterClients(kubeconfig, ClusterClients.Timeouts.INTERACTIVE);
-    this.live =
-        new LiveViews(
-            clients,
+    this.service =
+        ClusterService.create(
+            new KubeconfigLoader(environment),
             scheduler,
-            Clock.systemUTC(),
+            executor,
             new LiveViews.Listener() {
               @Override
               public void viewsChanged(Scope scope, Set<ClusterView> views) {}
@@ -53,13 +47,6 @@ final class ClusterCli implements AutoCloseable {
               @Override
               public void connectionChanged(Scope scope, FreshnessDto freshness) {}
             });
-    this.service =
-        new ClusterService(
-            kubeconfig,
-            clients,
-            new ClusterReader(clients, live, Clock.systemUTC()),
-            live,
-            executor);
   }
 
   ClusterService service() {
@@ -75,7 +62,7 @@ final class ClusterCli implements AutoCloseable {
   }
 
   ClusterClients clients() {
-    return clients;
+    return service.clients();
   }
 
   static void printJson(PrintWriter out, Object value) {
@@ -94,8 +81,7 @@ final class ClusterCli implements AutoCloseable {
 
   @Override
   public void close() {
-    live.close();
-    clients.close();
+    service.close();
     scheduler.shutdownNow();
     executor.shutdownNow();
   }
