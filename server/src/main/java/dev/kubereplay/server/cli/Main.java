@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "kubereplay",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.VersionProvider.class,
     description = "See, record and replay the HTTP traffic of Kubernetes workloads.",
     subcommands = {
