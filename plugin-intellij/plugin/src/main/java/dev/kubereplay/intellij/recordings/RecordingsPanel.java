@@ -63,6 +63,9 @@ public final class RecordingsPanel extends JPanel {
   private final JButton stopRecording = new JButton("Stop");
   private final JPanel north = new JPanel(new BorderLayout());
   private boolean updating;
+  // What the user opened, kept across rebuilds: a row that is briefly absent while its parent
+  // loads again (after a refresh) opens again when it comes back.
+  private final Set<String> wantExpanded = new HashSet<>();
 
   public RecordingsPanel(RecordingsModel model) {
     super(new BorderLayout());
@@ -77,12 +80,18 @@ public final class RecordingsPanel extends JPanel {
           public void treeExpanded(TreeExpansionEvent event) {
             RecordingNode node = node(event.getPath());
             if (node != null && !updating) {
+              wantExpanded.add(node.key());
               open(node);
             }
           }
 
           @Override
-          public void treeCollapsed(TreeExpansionEvent event) {}
+          public void treeCollapsed(TreeExpansionEvent event) {
+            RecordingNode node = node(event.getPath());
+            if (node != null && !updating) {
+              wantExpanded.remove(node.key());
+            }
+          }
         });
     tree.addTreeSelectionListener(
         event -> {
@@ -201,7 +210,7 @@ public final class RecordingsPanel extends JPanel {
     java.util.List<RecordingNode> reopened = new java.util.ArrayList<>();
     updating = true;
     try {
-      Set<String> expanded = new HashSet<>();
+      Set<String> expanded = new HashSet<>(wantExpanded);
       Enumeration<TreePath> open = tree.getExpandedDescendants(new TreePath(treeModel.getRoot()));
       if (open != null) {
         while (open.hasMoreElements()) {
@@ -272,7 +281,10 @@ public final class RecordingsPanel extends JPanel {
       DefaultMutableTreeNode n = (DefaultMutableTreeNode) all.nextElement();
       if (n.getUserObject() instanceof RecordingNode node) {
         TreePath path = new TreePath(n.getPath());
-        if (expanded.contains(node.key())) {
+        TreePath parent = path.getParentPath();
+        boolean parentOpen =
+            parent == null || parent.getPathCount() == 1 || tree.isExpanded(parent);
+        if (expanded.contains(node.key()) && parentOpen) {
           tree.expandPath(path);
           reopened.add(node);
         }

@@ -169,6 +169,32 @@ class RecordingsPanelTest {
     assertThat(Screens.ink(image, report)).isGreaterThan(800);
   }
 
+  @Test
+  void a_refresh_opens_again_what_was_open_even_when_its_parent_answers_late() throws Exception {
+    RecordingText.zone(ZoneOffset.UTC);
+    RecordingsPanel panel = onEdt(() -> new RecordingsPanel(model));
+    model.refresh();
+    expand(panel, "checkout-flow", "api.shop.local");
+    expand(panel, "api.shop.local", "GET /orders/{id}");
+    expand(panel, "GET /orders/{id}", "200  /orders/7");
+
+    // The snapshots answer at once; the endpoints only after the tree was drawn without them.
+    fake.answer(
+        "traffic/listEndpoints",
+        params ->
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> TrafficSamples.CHECKOUT_ENDPOINTS,
+                java.util.concurrent.CompletableFuture.delayedExecutor(
+                    400, java.util.concurrent.TimeUnit.MILLISECONDS)));
+    int pairsBefore = fake.count("traffic/listPairs");
+    model.refresh();
+    Await.until(
+        "endpoints loading", () -> sync(() -> path(panel.tree(), "api.shop.local") == null));
+    Await.until("pairs asked again", () -> fake.count("traffic/listPairs") > pairsBefore);
+    Await.until("pair shown again", () -> sync(() -> path(panel.tree(), "200  /orders/7") != null));
+    assertThat(onEdt(() -> panel.tree().isVisible(path(panel.tree(), "200  /orders/7")))).isTrue();
+  }
+
   private static Rectangle rowBounds(RecordingsPanel panel, String labelStart) {
     Rectangle row = panel.tree().getPathBounds(path(panel.tree(), labelStart));
     Point origin = SwingUtilities.convertPoint(panel.tree(), 0, 0, panel);
