@@ -368,7 +368,10 @@ export interface SnapshotDto {
   firstTimestamp?: string;
   lastTimestamp?: string;
   skippedCount: number;
+  state: SnapshotState;
 }
+
+export type SnapshotState = 'RECORDING' | 'COMPLETE' | 'INTERRUPTED';
 
 export interface HostEndpointsDto {
   host: string;

@@ -45,6 +45,7 @@ const SNAPSHOT: SnapshotDto = {
   firstTimestamp: '2026-11-25T16:00:00Z',
   lastTimestamp: '2026-11-25T16:05:00Z',
   skippedCount: 2,
+  state: 'COMPLETE',
 };
 
 const SUMMARY: PairSummaryDto = {

@@ -21,7 +21,8 @@ final class TrafficGoldenSamples {
           List.of("payments.example.test", "shop.example.test"),
           Instant.parse("2026-11-25T16:00:00.125Z"),
           Instant.parse("2026-11-25T16:05:42.500Z"),
-          2);
+          2,
+          SnapshotState.COMPLETE);
   private static final PairSummaryDto PAIR_SUMMARY =
       new PairSummaryDto(
           7,

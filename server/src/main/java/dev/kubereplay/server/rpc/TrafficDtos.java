@@ -15,6 +15,7 @@ import dev.kubereplay.protocol.traffic.PairDto;
 import dev.kubereplay.protocol.traffic.PairSummaryDto;
 import dev.kubereplay.protocol.traffic.SkippedEntryDto;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
+import dev.kubereplay.protocol.traffic.SnapshotState;
 import dev.kubereplay.server.traffic.Endpoint;
 import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.ImportReport;
@@ -48,7 +49,8 @@ public final class TrafficDtos {
         snapshot.hosts(),
         snapshot.first(),
         snapshot.last(),
-        snapshot.skippedCount());
+        snapshot.skippedCount(),
+        SnapshotState.valueOf(snapshot.state().name()));
   }
 
   public static ImportReportDto report(ImportReport report) {

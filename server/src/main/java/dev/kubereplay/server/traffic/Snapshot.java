@@ -16,6 +16,7 @@ import java.util.List;
  * @param first the earliest request, or null when empty
  * @param last the latest request, or null when empty
  * @param skippedCount entries of the source left out at import
+ * @param state whether it is still being written
  */
 public record Snapshot(
     String id,
@@ -27,7 +28,18 @@ public record Snapshot(
     List<String> hosts,
     Instant first,
     Instant last,
-    long skippedCount) {
+    long skippedCount,
+    State state) {
+
+  /** Whether a snapshot is still being written. */
+  public enum State {
+    /** A desktop recording is still adding pairs. */
+    RECORDING,
+    /** Imported, or a stopped recording. */
+    COMPLETE,
+    /** A recording whose server went away before it was stopped. */
+    INTERRUPTED
+  }
 
   public long pairCount() {
     return inCount + outCount;

@@ -17,6 +17,7 @@ import java.util.List;
  * @param firstTimestamp the earliest request, absent when empty
  * @param lastTimestamp the latest request, absent when empty
  * @param skippedCount entries of the source left out at import
+ * @param state whether it is still being recorded
  */
 public record SnapshotDto(
     String id,
@@ -28,4 +29,5 @@ public record SnapshotDto(
     List<String> hosts,
     @Nullable Instant firstTimestamp,
     @Nullable Instant lastTimestamp,
-    long skippedCount) {}
+    long skippedCount,
+    SnapshotState state) {}

@@ -301,7 +301,8 @@ class RecordingsModelTest {
                 List.of("localhost:8080"),
                 null,
                 null,
-                0)));
+                0,
+                dev.kubereplay.protocol.traffic.SnapshotState.COMPLETE)));
     List<String> answers = new ArrayList<>(List.of("http://localhost:8080", "127.0.0.1:0"));
     RecordingsActions actions =
         new RecordingsActions(

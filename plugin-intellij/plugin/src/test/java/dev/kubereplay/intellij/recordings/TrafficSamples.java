@@ -19,6 +19,7 @@ import dev.kubereplay.protocol.traffic.PairDto;
 import dev.kubereplay.protocol.traffic.PairSummaryDto;
 import dev.kubereplay.protocol.traffic.SkippedEntryDto;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
+import dev.kubereplay.protocol.traffic.SnapshotState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ final class TrafficSamples {
           List.of("api.shop.local", "payments.internal"),
           CREATED,
           CREATED.plusSeconds(90),
-          2);
+          2,
+          SnapshotState.COMPLETE);
 
   static final SnapshotDto POSTMAN =
       new SnapshotDto(
@@ -53,7 +55,8 @@ final class TrafficSamples {
           List.of("api.shop.local"),
           null,
           null,
-          0);
+          0,
+          SnapshotState.COMPLETE);
 
   static final SnapshotDto IMPORTED =
       new SnapshotDto(
@@ -66,7 +69,8 @@ final class TrafficSamples {
           List.of("www.example.com"),
           null,
           null,
-          2);
+          2,
+          SnapshotState.COMPLETE);
 
   static final ListEndpointsResponse CHECKOUT_ENDPOINTS =
       new ListEndpointsResponse(

@@ -211,7 +211,8 @@ public final class SnapshotImport implements PairSink, AutoCloseable {
         List.copyOf(hosts.keySet()),
         pairs == 0 ? null : PairRows.instant(first),
         pairs == 0 ? null : PairRows.instant(last),
-        skippedCount);
+        skippedCount,
+        Snapshot.State.COMPLETE);
   }
 
   /** Gives the import up: nothing of it stays. Safe to call after a failure or twice. */

@@ -289,7 +289,8 @@ public final class SnapshotStore {
         strings(row.getString(7)),
         hasFirst ? PairRows.instant(first) : null,
         hasLast ? PairRows.instant(last) : null,
-        row.getLong(10));
+        row.getLong(10),
+        Snapshot.State.COMPLETE);
   }
 
   private static List<String> strings(String json) {

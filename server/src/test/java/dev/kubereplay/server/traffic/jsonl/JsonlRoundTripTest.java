@@ -121,7 +121,19 @@ class JsonlRoundTripTest {
     JsonlWriter writer = new JsonlWriter();
     try (OutputStream out = Files.newOutputStream(file)) {
       writer.begin(
-          out, new Snapshot("s", "awkward", "test", Instant.EPOCH, 0, 0, List.of(), null, null, 0));
+          out,
+          new Snapshot(
+              "s",
+              "awkward",
+              "test",
+              Instant.EPOCH,
+              0,
+              0,
+              List.of(),
+              null,
+              null,
+              0,
+              Snapshot.State.COMPLETE));
       for (RRPair pair : pairs) {
         writer.write(pair);
       }

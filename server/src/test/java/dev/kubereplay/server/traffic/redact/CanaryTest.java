@@ -108,7 +108,20 @@ class CanaryTest {
             Map.of("note", "has a canary"));
     JsonlWriter writer = new JsonlWriter();
     try (OutputStream out = Files.newOutputStream(file)) {
-      writer.begin(out, new Snapshot("s", "c", "t", Instant.EPOCH, 0, 0, List.of(), null, null, 0));
+      writer.begin(
+          out,
+          new Snapshot(
+              "s",
+              "c",
+              "t",
+              Instant.EPOCH,
+              0,
+              0,
+              List.of(),
+              null,
+              null,
+              0,
+              Snapshot.State.COMPLETE));
       writer.write(pair);
       writer.end();
     }
