@@ -16,6 +16,7 @@ import dev.kubereplay.protocol.traffic.PairSummaryDto;
 import dev.kubereplay.protocol.traffic.SkippedEntryDto;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.SnapshotState;
+import dev.kubereplay.server.traffic.ContentCodings;
 import dev.kubereplay.server.traffic.Endpoint;
 import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.ImportReport;
@@ -136,20 +137,21 @@ public final class TrafficDtos {
         body(body, contentType(headers), encoding));
   }
 
-  /** Text when the bytes are plain UTF-8 text (JSON pretty-printed), else base64. */
+  /**
+   * Text when the bytes, their content coding undone, are UTF-8 text (JSON pretty-printed), else
+   * the stored bytes in base64. {@code size} and {@code contentEncoding} always describe the stored
+   * bytes.
+   */
   static BodyDto body(byte[] body, String contentType, String encoding) {
+    String coding = ContentCodings.isIdentity(encoding) ? null : encoding;
     if (body.length == 0) {
-      return new BodyDto(0, contentType, encoding, null, null, false);
+      return new BodyDto(0, contentType, coding, null, null, false);
     }
-    String text = encoding == null ? text(body) : null;
+    byte[] readable = coding == null ? body : ContentCodings.decode(body, coding).orElse(null);
+    String text = readable == null ? null : text(readable);
     if (text == null) {
       return new BodyDto(
-          body.length,
-          contentType,
-          encoding,
-          null,
-          Base64.getEncoder().encodeToString(body),
-          false);
+          body.length, contentType, coding, null, Base64.getEncoder().encodeToString(body), false);
     }
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     String trimmed = text.stripLeading();
@@ -161,12 +163,12 @@ public final class TrafficDtos {
                 .disableHtmlEscaping()
                 .create()
                 .toJson(JsonParser.parseString(text));
-        return new BodyDto(body.length, contentType, null, pretty, null, true);
+        return new BodyDto(body.length, contentType, coding, pretty, null, true);
       } catch (JsonParseException | IllegalStateException e) {
         // not JSON after all: shown as it is
       }
     }
-    return new BodyDto(body.length, contentType, null, text, null, false);
+    return new BodyDto(body.length, contentType, coding, text, null, false);
   }
 
   private static String text(byte[] body) {

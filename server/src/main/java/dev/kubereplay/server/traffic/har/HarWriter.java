@@ -1,6 +1,7 @@
 package dev.kubereplay.server.traffic.har;
 
 import dev.kubereplay.server.Version;
+import dev.kubereplay.server.traffic.ContentCodings;
 import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.JsonFiles;
 import dev.kubereplay.server.traffic.PairWriter;
@@ -73,7 +74,7 @@ public final class HarWriter implements PairWriter {
       json.writeName("postData");
       json.writeStartObject();
       json.writeStringProperty("mimeType", contentType(pair.requestHeaders()));
-      body(pair.requestBody());
+      body(pair.requestBody(), pair.requestBodyEncoding());
       json.writeEndObject();
     }
     json.writeNumberProperty("headersSize", -1);
@@ -89,10 +90,15 @@ public final class HarWriter implements PairWriter {
     headers(pair.responseHeaders());
     json.writeName("content");
     json.writeStartObject();
-    json.writeNumberProperty("size", pair.responseBody().length);
+    byte[] stored = pair.responseBody();
+    byte[] decoded = decoded(stored, pair.responseBodyEncoding());
+    json.writeNumberProperty("size", decoded == null ? stored.length : decoded.length);
+    if (decoded != null && decoded != stored) {
+      json.writeNumberProperty("compression", decoded.length - stored.length);
+    }
     json.writeStringProperty("mimeType", contentType(pair.responseHeaders()));
-    if (pair.responseBody().length > 0) {
-      body(pair.responseBody());
+    if (stored.length > 0) {
+      body(stored, pair.responseBodyEncoding());
     }
     json.writeEndObject();
     json.writeStringProperty("redirectURL", header(pair.responseHeaders(), "location"));
@@ -167,7 +173,19 @@ public final class HarWriter implements PairWriter {
     json.writeEndArray();
   }
 
-  private void body(byte[] body) {
+  /**
+   * A HAR body is the decoded content (the headers still name the coding it travelled in): a body
+   * stored in its content coding is decoded first. One that cannot be decoded is written as it is,
+   * base64, with its coding in {@code _encoding}.
+   */
+  private void body(byte[] stored, String coding) {
+    byte[] body = decoded(stored, coding);
+    if (body == null) {
+      json.writeStringProperty("text", java.util.Base64.getEncoder().encodeToString(stored));
+      json.writeStringProperty("encoding", "base64");
+      json.writeStringProperty("_encoding", coding);
+      return;
+    }
     String text = utf8(body);
     if (text != null) {
       json.writeStringProperty("text", text);
@@ -175,6 +193,13 @@ public final class HarWriter implements PairWriter {
       json.writeStringProperty("text", java.util.Base64.getEncoder().encodeToString(body));
       json.writeStringProperty("encoding", "base64");
     }
+  }
+
+  /** The body with its content coding undone, the same array when it has none, else null. */
+  private static byte[] decoded(byte[] stored, String coding) {
+    return ContentCodings.isIdentity(coding)
+        ? stored
+        : ContentCodings.decode(stored, coding).orElse(null);
   }
 
   /** The body as text when it is valid UTF-8, else null. */
