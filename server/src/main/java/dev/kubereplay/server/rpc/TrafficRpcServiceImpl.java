@@ -280,8 +280,16 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
           String id = snapshotId("traffic/exportSnapshot", params.snapshotId());
           RpcErrors.required(params.format(), "traffic/exportSnapshot", "a format (jsonl or har)");
           RpcErrors.required(params.path(), "traffic/exportSnapshot", "a path");
+          // $/cancelRequest stops the export between pairs and removes the partial file.
           TrafficService.ExportResult result =
-              traffic.get().export(id, params.format(), Path.of(params.path()));
+              traffic
+                  .get()
+                  .export(
+                      id,
+                      params.format(),
+                      Path.of(params.path()),
+                      cancel::isCanceled,
+                      TrafficService.ExportListener.NONE);
           return new ExportSnapshotResponse(
               result.path().toString(), result.pairs(), result.bytes());
         });

@@ -327,6 +327,29 @@ public final class TrafficService {
    * it, then moved into place).
    */
   public ExportResult export(String snapshotId, String format, Path path) {
+    return export(snapshotId, format, path, TrafficFormat.Cancellation.NEVER, ExportListener.NONE);
+  }
+
+  /** Told how far an export is: pairs written of the snapshot's pairs. */
+  @FunctionalInterface
+  public interface ExportListener {
+    void exported(long pairs, long total);
+
+    ExportListener NONE = (pairs, total) -> {};
+  }
+
+  /**
+   * {@link #export(String, String, Path)}, telling {@code listener} every 1,000 pairs and stopping
+   * when {@code cancelled} says so.
+   *
+   * @throws CancellationException when cancelled; the target file is left as it was
+   */
+  public ExportResult export(
+      String snapshotId,
+      String format,
+      Path path,
+      TrafficFormat.Cancellation cancelled,
+      ExportListener listener) {
     Snapshot snapshot = snapshot(snapshotId);
     PairWriter writer =
         formats
@@ -351,27 +374,44 @@ public final class TrafficService {
             stored -> {
               try {
                 writer.write(stored.pair());
-                count[0]++;
+                if (++count[0] % 1000 == 0) {
+                  if (cancelled.isCancelled()) {
+                    throw new CancellationException(
+                        "export of snapshot " + snapshotId + " cancelled");
+                  }
+                  listener.exported(count[0], snapshot.pairCount());
+                }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             });
         writer.end();
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-      return new ExportResult(target, count[0], Files.size(target));
-    } catch (IOException | UncheckedIOException e) {
-      try {
-        Files.deleteIfExists(partial);
-      } catch (IOException ignored) {
-        // best effort
+      if (cancelled.isCancelled()) {
+        throw new CancellationException("export of snapshot " + snapshotId + " cancelled");
       }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      listener.exported(count[0], snapshot.pairCount());
+      return new ExportResult(target, count[0], Files.size(target));
+    } catch (CancellationException e) {
+      deleteQuietly(partial);
+      throw e;
+    } catch (IOException | UncheckedIOException e) {
+      deleteQuietly(partial);
       String reason = e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
       throw new TrafficException(
           TrafficException.Reason.EXPORT_FAILED,
           target.toString(),
           "cannot write " + target + ": " + reason,
           e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // best effort: a hidden .part file beside the target
     }
   }
 }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,12 @@ public final class ExportCommand implements Callable<Integer> {
       description = "the file to write (replaced if it exists)")
   Path output;
 
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "show a progress bar on stderr (default: when stderr is a terminal)")
+  Boolean progress;
+
   @Override
   public Integer call() {
     TrafficService service = TrafficCli.open(main);
@@ -49,7 +56,39 @@ public final class ExportCommand implements Callable<Integer> {
     if (chosen == null) {
       chosen = output.toString().toLowerCase(Locale.ROOT).endsWith(".har") ? "har" : "jsonl";
     }
-    TrafficService.ExportResult result = service.export(resolved.id(), chosen, output);
+    PrintWriter err = spec.commandLine().getErr();
+    boolean showProgress = progress != null ? progress : ProgressBar.stderrIsTerminal();
+    ProgressBar bar =
+        showProgress
+            ? new ProgressBar(err, pairs -> String.format(Locale.ROOT, "%,d", pairs))
+            : null;
+    TrafficService.ExportResult result;
+    // Ctrl-C: the export stops and removes its partial file, and says so, before the JVM halts.
+    try (OnCtrlC ctrlC = new OnCtrlC("export")) {
+      try {
+        result =
+            service.export(
+                resolved.id(),
+                chosen,
+                output,
+                ctrlC::pressed,
+                bar == null
+                    ? TrafficService.ExportListener.NONE
+                    : (pairs, total) -> bar.progress(pairs, total, "pairs"));
+      } catch (CancellationException e) {
+        if (bar != null) {
+          bar.clear();
+        }
+        err.println(
+            "kubereplay: export of " + resolved.id() + " cancelled; " + output + " unchanged");
+        err.flush();
+        return ImportCommand.CANCELLED;
+      } finally {
+        if (bar != null) {
+          bar.clear();
+        }
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "exported "

@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,43 +109,27 @@ public final class ImportCommand implements Callable<Integer> {
             file, format, name, new HashSet<>(outboundHosts), maxBody, redactKeys, environment);
     boolean showProgress = progress != null ? progress : ProgressBar.stderrIsTerminal();
     ProgressBar bar = showProgress ? new ProgressBar(err) : null;
-    AtomicBoolean cancelled = new AtomicBoolean();
-    CountDownLatch finished = new CountDownLatch(1);
-    // Ctrl-C: ask the import to stop and wait for its rollback before the JVM halts.
-    Thread onInterrupt =
-        new Thread(
-            () -> {
-              cancelled.set(true);
-              try {
-                finished.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "kubereplay-import-cancel");
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
     ImportReportDto report;
-    try {
-      report =
-          TrafficDtos.report(
-              service.importFile(
-                  request, bar == null ? TrafficService.ImportListener.NONE : bar, cancelled::get));
-    } catch (CancellationException e) {
-      if (bar != null) {
-        bar.clear();
-      }
-      err.println("kubereplay: import of " + file + " cancelled; nothing was stored");
-      err.flush();
-      return CANCELLED;
-    } finally {
-      if (bar != null) {
-        bar.clear();
-      }
-      finished.countDown();
+    // Ctrl-C: the import stops and rolls back, and says so, before the JVM halts.
+    try (OnCtrlC ctrlC = new OnCtrlC("import")) {
       try {
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it returns now that the import is over
+        report =
+            TrafficDtos.report(
+                service.importFile(
+                    request,
+                    bar == null ? TrafficService.ImportListener.NONE : bar,
+                    ctrlC::pressed));
+      } catch (CancellationException e) {
+        if (bar != null) {
+          bar.clear();
+        }
+        err.println("kubereplay: import of " + file + " cancelled; nothing was stored");
+        err.flush();
+        return CANCELLED;
+      } finally {
+        if (bar != null) {
+          bar.clear();
+        }
       }
     }
     if (output == OutputFormat.json) {

@@ -5,6 +5,7 @@ import dev.kubereplay.server.traffic.TrafficService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongFunction;
 
 /** A one-line progress bar on stderr, redrawn in place; only when stderr is a terminal. */
 final class ProgressBar implements TrafficService.ImportListener {
@@ -12,10 +13,18 @@ final class ProgressBar implements TrafficService.ImportListener {
   private static final int WIDTH = 30;
 
   private final PrintWriter err;
+  private final LongFunction<String> amount;
   private boolean drawn;
 
+  /** A bar counting bytes. */
   ProgressBar(PrintWriter err) {
+    this(err, Sizes::human);
+  }
+
+  /** A bar counting what {@code amount} names ({@code 1,200 pairs}, say). */
+  ProgressBar(PrintWriter err, LongFunction<String> amount) {
     this.err = err;
+    this.amount = amount;
   }
 
   /** Whether this process's stderr is a terminal (Linux: fd 2 is a tty or pty). */
@@ -39,9 +48,9 @@ final class ProgressBar implements TrafficService.ImportListener {
             + "] "
             + String.format("%3d%%", percent)
             + "  "
-            + Sizes.human(done)
+            + amount.apply(done)
             + " / "
-            + Sizes.human(total)
+            + amount.apply(total)
             + "  "
             + message
             + "   ");
