@@ -9,17 +9,26 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.logging.Logger;
 
 /**
  * The recordings database: one SQLite file ({@code kubereplay.db} in the data directory) in WAL
  * mode, so a long import writes while the IDE keeps reading. Opening it brings its schema up to
- * date in place ({@link Migrations}). Connections are short-lived and one per task: SQLite
- * connections are cheap, and JDBC connections must not be shared between threads.
+ * date in place ({@link Migrations}) and marks recordings whose process died {@code INTERRUPTED}
+ * ({@link Recorder}). Connections are short-lived and one per task: SQLite connections are cheap,
+ * and JDBC connections must not be shared between threads.
+ *
+ * <p>SQLite lets one writer at a time; others wait up to the busy timeout (10 s). Writes are
+ * therefore short (a desktop recording commits about once a second, see {@link LiveSnapshot}), and
+ * a write transaction writes before it reads: in WAL mode a transaction that read first and then
+ * finds that another writer committed meanwhile fails at once instead of waiting.
  */
 public final class TrafficStore {
 
   /** The database's file name in the data directory. */
   public static final String FILE_NAME = "kubereplay.db";
+
+  private static final Logger LOG = Logger.getLogger(TrafficStore.class.getName());
 
   private final Path file;
 
@@ -52,6 +61,7 @@ public final class TrafficStore {
           statement.execute("PRAGMA journal_mode=WAL");
         }
         Migrations.upgrade(connection);
+        interruptAbandoned(connection);
       }
       if (created) {
         privateTo(file, "rw-------");
@@ -61,6 +71,15 @@ public final class TrafficStore {
       throw new StoreException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
     } catch (SQLException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Recordings whose process died (see {@link Recorder}); best effort, retried on listing. */
+  private static void interruptAbandoned(Connection connection) {
+    try {
+      Recorder.interruptAbandoned(connection);
+    } catch (SQLException e) {
+      LOG.fine("abandoned recordings left for later: " + e.getMessage());
     }
   }
 
@@ -82,7 +101,8 @@ public final class TrafficStore {
     Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA foreign_keys=ON");
-      statement.execute("PRAGMA busy_timeout=10000");
+      statement.execute(
+          "PRAGMA busy_timeout=" + Integer.getInteger("kubereplay.db.busyTimeoutMillis", 10_000));
       // With WAL, NORMAL is durable against crashes of the process; fsync at checkpoints only.
       statement.execute("PRAGMA synchronous=NORMAL");
     } catch (SQLException e) {
