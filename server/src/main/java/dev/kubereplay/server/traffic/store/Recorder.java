@@ -87,6 +87,15 @@ record Recorder(long pid, Long startedMillis) {
             || Math.abs(startedMillis - other.startedMillis) <= SAME_START_MILLIS);
   }
 
+  /** {@link #interruptAbandoned}, best effort: a locked database leaves them for the next look. */
+  static void interruptAbandonedQuietly(Connection connection) {
+    try {
+      interruptAbandoned(connection);
+    } catch (SQLException e) {
+      LOG.fine("abandoned recordings left for later: " + e.getMessage());
+    }
+  }
+
   /** Marks the abandoned {@code RECORDING} snapshots {@code INTERRUPTED}; answers their ids. */
   static List<String> interruptAbandoned(Connection connection) throws SQLException {
     List<String> abandoned = new ArrayList<>();

@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -28,7 +27,6 @@ public final class SnapshotStore {
       "id, name, source, created_millis, in_count, out_count, hosts, first_ts_nanos,"
           + " last_ts_nanos, skipped_count, state";
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Logger LOG = Logger.getLogger(SnapshotStore.class.getName());
 
   private final TrafficStore store;
 
@@ -68,7 +66,7 @@ public final class SnapshotStore {
   public List<Snapshot> list() {
     return store.read(
         connection -> {
-          interruptAbandoned(connection);
+          Recorder.interruptAbandonedQuietly(connection);
           List<Snapshot> snapshots = new ArrayList<>();
           try (PreparedStatement query =
                   connection.prepareStatement(
@@ -86,15 +84,6 @@ public final class SnapshotStore {
 
   public Optional<Snapshot> find(String id) {
     return store.read(connection -> find(connection, id));
-  }
-
-  /** Best effort: a locked or read-only database leaves them for the next look. */
-  private void interruptAbandoned(Connection connection) {
-    try {
-      Recorder.interruptAbandoned(connection);
-    } catch (SQLException e) {
-      LOG.fine("abandoned recordings left for later: " + e.getMessage());
-    }
   }
 
   static Optional<Snapshot> find(Connection connection, String id) throws SQLException {
@@ -138,7 +127,7 @@ public final class SnapshotStore {
   public Deletion delete(String id) {
     store.read(
         connection -> {
-          interruptAbandoned(connection);
+          Recorder.interruptAbandonedQuietly(connection);
           return null;
         });
     return store.write(

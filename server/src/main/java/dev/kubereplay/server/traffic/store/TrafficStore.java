@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 
 /**
  * The recordings database: one SQLite file ({@code kubereplay.db} in the data directory) in WAL
@@ -27,8 +26,6 @@ public final class TrafficStore {
 
   /** The database's file name in the data directory. */
   public static final String FILE_NAME = "kubereplay.db";
-
-  private static final Logger LOG = Logger.getLogger(TrafficStore.class.getName());
 
   private final Path file;
 
@@ -61,7 +58,7 @@ public final class TrafficStore {
           statement.execute("PRAGMA journal_mode=WAL");
         }
         Migrations.upgrade(connection);
-        interruptAbandoned(connection);
+        Recorder.interruptAbandonedQuietly(connection);
       }
       if (created) {
         privateTo(file, "rw-------");
@@ -71,15 +68,6 @@ public final class TrafficStore {
       throw new StoreException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
     } catch (SQLException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Recordings whose process died (see {@link Recorder}); best effort, retried on listing. */
-  private static void interruptAbandoned(Connection connection) {
-    try {
-      Recorder.interruptAbandoned(connection);
-    } catch (SQLException e) {
-      LOG.fine("abandoned recordings left for later: " + e.getMessage());
     }
   }
 
