@@ -161,7 +161,8 @@ class RecordingRpcMediumTest {
   }
 
   @Test
-  void a_canary_authorization_header_is_redacted_before_the_store() throws Exception {
+  void canary_credentials_are_redacted_before_the_store_while_recording_and_after()
+      throws Exception {
     StartRecordingResponse started = startReverse(null);
     // an open connection keeps the WAL in place (the last one to close folds it into the file)
     try (java.sql.Connection keepWal =
@@ -169,7 +170,19 @@ class RecordingRpcMediumTest {
             "jdbc:sqlite:" + dir.resolve("data").resolve("kubereplay.db"))) {
       keepWal.createStatement().execute("SELECT 1 FROM snapshots");
       call(started.address(), "/secret");
-      awaitListed(started.snapshotId(), s -> s.inCount() == 1);
+      Request login =
+          new Request.Builder()
+              .url("http://" + started.address() + "/login?access_token=canary-7d1f0c3e-query")
+              .header("Cookie", "sid=canary-7d1f0c3e-cookie")
+              .post(
+                  okhttp3.RequestBody.create(
+                      "{\"user\":\"ada\",\"password\":\"canary-7d1f0c3e-body\"}",
+                      okhttp3.MediaType.get("application/json")))
+              .build();
+      try (Response response = http.newCall(login).execute()) {
+        assertThat(response.code()).isEqualTo(200);
+      }
+      awaitListed(started.snapshotId(), s -> s.inCount() == 2);
       assertThat(dir.resolve("data").resolve("kubereplay.db-wal"))
           .as("the committed pair is in the WAL, scanned while recording")
           .isNotEmptyFile();
