@@ -9,14 +9,13 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * A snapshot written while it is recorded: its row exists from {@link #open} on, in state {@code
@@ -103,7 +102,7 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
         insert.setString(3, source);
         insert.setLong(4, System.currentTimeMillis());
         insert.setLong(5, Recorder.CURRENT.pid());
-        setNullable(insert, 6, Recorder.CURRENT.startedMillis());
+        RecordedRow.setNullable(insert, 6, Recorder.CURRENT.startedMillis());
         insert.executeUpdate();
       }
     } catch (SQLException e) {
@@ -187,13 +186,18 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
       notifyAll();
     }
     joinWriter();
-    try (Connection connection = store.connect();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE snapshots SET state = 'INTERRUPTED' WHERE id = ? AND state = 'RECORDING'")) {
-      update.setString(1, id);
-      update.executeUpdate();
-    } catch (SQLException e) {
+    try {
+      store.write(
+          connection -> {
+            try (PreparedStatement update =
+                connection.prepareStatement(
+                    "UPDATE snapshots SET state = 'INTERRUPTED'"
+                        + " WHERE id = ? AND state = 'RECORDING'")) {
+              update.setString(1, id);
+              return update.executeUpdate();
+            }
+          });
+    } catch (StoreException e) {
       LOG.warning("snapshot " + id + " stays recording until the store opens next: " + e);
     } finally {
       Recorder.ended(id);
@@ -284,13 +288,13 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
         skips = 0;
         waiting = false;
       } catch (SQLException e) {
-        if (isBusy(e) && System.currentTimeMillis() < sealDeadline) {
+        if (TrafficStore.isBusy(e) && System.currentTimeMillis() < sealDeadline) {
           // the batch stays: tried again, with what arrives meanwhile
           if (!waiting) {
             LOG.info("snapshot " + id + " waits for another writer: " + e.getMessage());
           }
           waiting = true;
-          sleepQuietly(BUSY_BACKOFF_MILLIS);
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(BUSY_BACKOFF_MILLIS));
           continue;
         }
         fail(
@@ -321,23 +325,6 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new java.util.concurrent.CancellationException("interrupted");
     }
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static boolean isBusy(SQLException e) {
-    if (e instanceof SQLiteException sqlite) {
-      int primary = sqlite.getResultCode().code & 0xff;
-      return primary == SQLiteErrorCode.SQLITE_BUSY.code
-          || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
-    }
-    return false;
   }
 
   /**
@@ -379,8 +366,8 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
           update.setLong(2, in);
           update.setLong(3, out);
           update.setString(4, RecordedRow.jsonArray(hosts));
-          setNullable(update, 5, first);
-          setNullable(update, 6, last);
+          RecordedRow.setNullable(update, 5, first);
+          RecordedRow.setNullable(update, 6, last);
           update.setLong(7, skips);
           update.setString(8, id);
           if (update.executeUpdate() == 0) {
@@ -404,15 +391,6 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
         connection.rollback();
         throw e;
       }
-    }
-  }
-
-  private static void setNullable(PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.INTEGER);
-    } else {
-      statement.setLong(index, value);
     }
   }
 }

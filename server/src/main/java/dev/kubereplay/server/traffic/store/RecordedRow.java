@@ -69,7 +69,15 @@ record RecordedRow(
     insert.setBytes(22, signature);
   }
 
-  private static void setNullable(PreparedStatement statement, int index, String value)
+  static void setNullable(PreparedStatement statement, int index, Long value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  static void setNullable(PreparedStatement statement, int index, String value)
       throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.VARCHAR);

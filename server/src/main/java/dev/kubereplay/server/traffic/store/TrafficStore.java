@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The recordings database: one SQLite file ({@code kubereplay.db} in the data directory) in WAL
@@ -124,6 +126,16 @@ public final class TrafficStore {
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether another connection held the lock for the whole busy timeout. */
+  static boolean isBusy(SQLException e) {
+    if (e instanceof SQLiteException sqlite) {
+      int primary = sqlite.getResultCode().code & 0xff;
+      return primary == SQLiteErrorCode.SQLITE_BUSY.code
+          || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+    return false;
   }
 
   @FunctionalInterface
