@@ -84,7 +84,7 @@ final class RpcErrors {
             case INVALID -> ErrorCode.INVALID_PARAMS;
             case EXPORT_FAILED -> ErrorCode.EXPORT_FAILED;
             case RECORDING_NOT_FOUND -> ErrorCode.NOT_FOUND;
-            case ADDRESS_IN_USE -> ErrorCode.CONFLICT;
+            case ADDRESS_IN_USE, SNAPSHOT_RECORDING -> ErrorCode.CONFLICT;
           };
       return of(code, traffic.getMessage(), traffic.subject());
     }

@@ -14,7 +14,9 @@ public final class TrafficException extends RuntimeException {
     /** No running or recently stopped recording has that id. */
     RECORDING_NOT_FOUND,
     /** A recording's listen address is taken. */
-    ADDRESS_IN_USE
+    ADDRESS_IN_USE,
+    /** The snapshot is being recorded: it cannot be deleted until the recording stops. */
+    SNAPSHOT_RECORDING
   }
 
   private final Reason reason;

@@ -5,6 +5,7 @@ import dev.kubereplay.server.traffic.record.ProxyOptions;
 import dev.kubereplay.server.traffic.record.Recording;
 import dev.kubereplay.server.traffic.redact.RedactionRules;
 import dev.kubereplay.server.traffic.redact.Redactor;
+import dev.kubereplay.server.traffic.store.LiveSnapshot;
 import dev.kubereplay.server.traffic.store.PairQuery;
 import dev.kubereplay.server.traffic.store.SnapshotImport;
 import dev.kubereplay.server.traffic.store.SnapshotStore;
@@ -144,12 +145,14 @@ public final class TrafficService {
 
   /**
    * Starts a desktop recording into a new snapshot: a proxy on {@code listen} ({@code host:port})
-   * forwarding to {@code upstream}, or a forward proxy; pairs are redacted like imports. See {@link
-   * Recording} for how they are made durable.
+   * forwarding to {@code upstream}, or a forward proxy; pairs are redacted like imports. The
+   * snapshot is listed, {@code RECORDING}, from the start and grows as pairs are committed; see
+   * {@link Recording} for how they are made durable.
    *
    * @param name the snapshot's name; {@code recording of <upstream>} when blank
    * @throws TrafficException {@code INVALID} for a bad address or upstream, {@code ADDRESS_IN_USE}
    *     when the listen address is taken; nothing is stored
+   * @throws dev.kubereplay.server.traffic.store.StoreException when the snapshot cannot be created
    */
   public Recording record(
       String id,
@@ -178,12 +181,11 @@ public final class TrafficService {
     }
     String target = forward ? "forward proxy" : options.upstream().toString();
     String snapshotName = name == null || name.isBlank() ? "recording of " + target : name.strip();
-    SnapshotImport sink =
-        snapshots.begin(
+    LiveSnapshot sink =
+        snapshots.record(
             snapshotName,
             "record:" + (forward ? "forward" : options.upstream()),
-            new Redactor(rules),
-            (read, total, pairs) -> {});
+            new Redactor(rules));
     Recording recording = new Recording(id, options, sink, listener);
     InetSocketAddress address = recording.start(options.listen());
     LOG.info(
@@ -299,13 +301,25 @@ public final class TrafficService {
         .orElseThrow(() -> TrafficException.snapshotNotFound(snapshotId));
   }
 
-  /** Deletes a snapshot; false when it was already gone. */
+  /**
+   * Deletes a snapshot; false when it was already gone. A snapshot being recorded is not deleted:
+   * its recording may run in another process, which this one cannot stop.
+   *
+   * @throws TrafficException {@code SNAPSHOT_RECORDING} while a recording writes it
+   */
   public boolean delete(String snapshotId) {
-    boolean deleted = snapshots.delete(snapshotId);
-    if (deleted) {
-      LOG.info("deleted snapshot " + snapshotId);
-    }
-    return deleted;
+    return switch (snapshots.delete(snapshotId)) {
+      case DELETED -> {
+        LOG.info("deleted snapshot " + snapshotId);
+        yield true;
+      }
+      case ABSENT -> false;
+      case RECORDING ->
+          throw new TrafficException(
+              TrafficException.Reason.SNAPSHOT_RECORDING,
+              snapshotId,
+              "snapshot " + snapshotId + " is being recorded; stop the recording first");
+    };
   }
 
   public SnapshotStore.Reclassified reclassify(

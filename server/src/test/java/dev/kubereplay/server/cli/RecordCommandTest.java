@@ -102,7 +102,66 @@ class RecordCommandTest {
     assertThat(snapshot.get("name").getAsString()).isEqualTo("desktop");
     assertThat(snapshot.get("inCount").getAsInt()).isEqualTo(2);
     assertThat(snapshot.get("outCount").getAsInt()).isZero();
+    assertThat(snapshot.get("state").getAsString()).isEqualTo("COMPLETE");
     assertThat(err.toString()).contains("recording to " + upstream.uri() + " on " + address);
+  }
+
+  /** Runs another command beside the recording, as a second terminal would. */
+  private String[] runBeside(String... args) {
+    StringWriter sideOut = new StringWriter();
+    StringWriter sideErr = new StringWriter();
+    ServerEnvironment environment =
+        new ServerEnvironment(Map.of("KUBEREPLAY_HOME", dir.resolve("data").toString()), dir);
+    int code = Main.run(environment, new PrintWriter(sideOut), new PrintWriter(sideErr), args);
+    return new String[] {String.valueOf(code), sideOut.toString(), sideErr.toString()};
+  }
+
+  @Test
+  void snapshots_lists_the_recording_as_it_grows_and_complete_once_stopped() throws Exception {
+    CompletableFuture<Integer> running =
+        runAsync(
+            "record",
+            "--listen",
+            "127.0.0.1:0",
+            "--upstream",
+            upstream.uri().toString(),
+            "--name",
+            "growing");
+    String address = awaitListening(running);
+    Matcher snapshotId = Pattern.compile("completes snapshot ([0-9a-f]+)").matcher(err.toString());
+    assertThat(snapshotId.find()).as(err.toString()).isTrue();
+    String id = snapshotId.group(1);
+    for (String path : new String[] {"/a", "/b", "/c"}) {
+      try (Response response =
+          http.newCall(new Request.Builder().url("http://" + address + path).build()).execute()) {
+        assertThat(response.code()).isEqualTo(200);
+      }
+    }
+
+    String row = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      String[] listed = runBeside("snapshots");
+      assertThat(listed[0]).isEqualTo("0");
+      assertThat(listed[1].lines().findFirst().orElseThrow()).contains("STATE");
+      row = listed[1].lines().filter(line -> line.startsWith(id)).findFirst().orElse("");
+      if (row.matches(".*growing\\s+recording\\s+3\\s+0\\s.*")) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    assertThat(row).matches(".*growing\\s+recording\\s+3\\s+0\\s.*");
+    String[] deleted = runBeside("snapshot", "delete", id);
+    assertThat(deleted[0]).isEqualTo("1");
+    assertThat(deleted[2])
+        .isEqualTo("kubereplay: snapshot " + id + " is being recorded; stop the recording first\n");
+
+    assertThat(RecordCommand.interrupt()).isTrue();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+
+    String[] listed = runBeside("snapshots");
+    assertThat(listed[1].lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow())
+        .matches(".*growing\\s+complete\\s+3\\s+0\\s.*");
   }
 
   @Test
@@ -116,6 +175,7 @@ class RecordCommandTest {
       assertThat(code).isEqualTo(1);
       assertThat(err.toString()).startsWith("kubereplay: cannot listen on " + address + ": ");
     }
+    assertThat(runBeside("snapshots", "-o", "json")[1]).contains("\"snapshots\": []");
   }
 
   @Test

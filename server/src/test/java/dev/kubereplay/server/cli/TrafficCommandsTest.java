@@ -83,7 +83,10 @@ class TrafficCommandsTest {
     String id = importShop();
 
     assertThat(run("snapshots")).isZero();
-    assertThat(out.toString().lines().toList().get(1)).startsWith(id).contains("chromium-shop.har");
+    assertThat(out.toString().lines().toList().get(0)).startsWith("ID").contains("STATE");
+    assertThat(out.toString().lines().toList().get(1))
+        .startsWith(id)
+        .contains("chromium-shop.har   complete   ");
 
     assertThat(run("snapshot", "rename", id, "checkout")).isZero();
     assertThat(out.toString()).isEqualTo("renamed snapshot " + id + " \"checkout\"\n");

@@ -14,6 +14,7 @@ import dev.kubereplay.protocol.traffic.ListSnapshotsParams;
 import dev.kubereplay.protocol.traffic.PairDirection;
 import dev.kubereplay.protocol.traffic.PairDto;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
+import dev.kubereplay.protocol.traffic.SnapshotState;
 import dev.kubereplay.protocol.traffic.StartRecordingParams;
 import dev.kubereplay.protocol.traffic.StartRecordingResponse;
 import dev.kubereplay.protocol.traffic.StopRecordingParams;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -107,14 +109,15 @@ class RecordingRpcMediumTest {
         session.client().awaitRecorded(started.recordingId(), 3, Duration.ofSeconds(10));
     assertThat(recorded).isNotNull();
     assertThat(recorded.lastRequest()).startsWith("GET ").endsWith("/cart");
-    assertThat(get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots())
-        .as("not visible before it is sealed")
-        .isEmpty();
+    SnapshotDto recording = awaitListed(started.snapshotId(), s -> s.inCount() == 3);
+    assertThat(recording.state()).as("listed while it records").isEqualTo(SnapshotState.RECORDING);
+    assertThat(recording.name()).isEqualTo("desktop checkout");
 
     SnapshotDto snapshot =
         get(traffic().stopRecording(new StopRecordingParams(started.recordingId()))).snapshot();
 
     assertThat(snapshot.id()).isEqualTo(started.snapshotId());
+    assertThat(snapshot.state()).isEqualTo(SnapshotState.COMPLETE);
     assertThat(snapshot.name()).isEqualTo("desktop checkout");
     assertThat(snapshot.inCount()).isEqualTo(3);
     assertThat(snapshot.outCount()).isZero();
@@ -128,10 +131,63 @@ class RecordingRpcMediumTest {
     assertThat(pairs.pairs()).allMatch(p -> p.direction() == PairDirection.IN);
   }
 
+  /** The snapshot as listed once {@code condition} holds; fails after 10 s. */
+  private SnapshotDto awaitListed(String id, Predicate<SnapshotDto> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    SnapshotDto last = null;
+    while (System.nanoTime() < deadline) {
+      last =
+          get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots().stream()
+              .filter(s -> s.id().equals(id))
+              .findFirst()
+              .orElse(null);
+      if (last != null && condition.test(last)) {
+        return last;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("snapshot " + id + " never got there; last listed: " + last);
+  }
+
+  /** No file of the data directory (the database, its WAL and shared memory) holds the canary. */
+  private void assertNoCanaryOnDisk() throws Exception {
+    try (Stream<Path> files = Files.list(dir.resolve("data"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+            .as(file.toString())
+            .doesNotContain("canary-7d1f0c3e");
+      }
+    }
+  }
+
   @Test
-  void a_canary_authorization_header_is_redacted_before_the_store() throws Exception {
+  void canary_credentials_are_redacted_before_the_store_while_recording_and_after()
+      throws Exception {
     StartRecordingResponse started = startReverse(null);
-    call(started.address(), "/secret");
+    // an open connection keeps the WAL in place (the last one to close folds it into the file)
+    try (java.sql.Connection keepWal =
+        java.sql.DriverManager.getConnection(
+            "jdbc:sqlite:" + dir.resolve("data").resolve("kubereplay.db"))) {
+      keepWal.createStatement().execute("SELECT 1 FROM snapshots");
+      call(started.address(), "/secret");
+      Request login =
+          new Request.Builder()
+              .url("http://" + started.address() + "/login?access_token=canary-7d1f0c3e-query")
+              .header("Cookie", "sid=canary-7d1f0c3e-cookie")
+              .post(
+                  okhttp3.RequestBody.create(
+                      "{\"user\":\"ada\",\"password\":\"canary-7d1f0c3e-body\"}",
+                      okhttp3.MediaType.get("application/json")))
+              .build();
+      try (Response response = http.newCall(login).execute()) {
+        assertThat(response.code()).isEqualTo(200);
+      }
+      awaitListed(started.snapshotId(), s -> s.inCount() == 2);
+      assertThat(dir.resolve("data").resolve("kubereplay.db-wal"))
+          .as("the committed pair is in the WAL, scanned while recording")
+          .isNotEmptyFile();
+      assertNoCanaryOnDisk();
+    }
     SnapshotDto snapshot =
         get(traffic().stopRecording(new StopRecordingParams(started.recordingId()))).snapshot();
 
@@ -144,13 +200,7 @@ class RecordingRpcMediumTest {
     assertThat(pair.request().headers())
         .anyMatch(
             h -> h.name().equalsIgnoreCase("Authorization") && h.value().equals("-REDACTED-"));
-    try (Stream<Path> files = Files.list(dir.resolve("data"))) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
-            .as(file.toString())
-            .doesNotContain("canary-7d1f0c3e");
-      }
-    }
+    assertNoCanaryOnDisk();
   }
 
   @Test
@@ -233,10 +283,9 @@ class RecordingRpcMediumTest {
     get(session.server().shutdown());
 
     Path data = dir.resolve("data");
-    assertThat(
-            dev.kubereplay.server.traffic.TrafficService.open(data)
-                .snapshot(started.snapshotId())
-                .inCount())
-        .isEqualTo(1);
+    dev.kubereplay.server.traffic.Snapshot sealed =
+        dev.kubereplay.server.traffic.TrafficService.open(data).snapshot(started.snapshotId());
+    assertThat(sealed.inCount()).isEqualTo(1);
+    assertThat(sealed.state()).isEqualTo(dev.kubereplay.server.traffic.Snapshot.State.COMPLETE);
   }
 }

@@ -69,8 +69,9 @@ public interface TrafficRpcService {
   CompletableFuture<SnapshotResponse> renameSnapshot(RenameSnapshotParams params);
 
   /**
-   * Deletes a snapshot and its pairs. Fails with {@code INVALID_PARAMS} without an id; a snapshot
-   * that is already gone answers {@code deleted: false}.
+   * Deletes a snapshot and its pairs. Fails with {@code INVALID_PARAMS} without an id, {@link
+   * dev.kubereplay.protocol.ErrorCode#CONFLICT} while it is {@code RECORDING} (stop the recording
+   * first); a snapshot that is already gone answers {@code deleted: false}.
    */
   @JsonRequest
   CompletableFuture<DeleteSnapshotResponse> deleteSnapshot(SnapshotParams params);
@@ -95,9 +96,10 @@ public interface TrafficRpcService {
    * Starts a desktop recording: an HTTP proxy on {@code listen} that forwards to {@code upstream}
    * (or, with {@code forward}, to the host each request names) and records every exchange,
    * redacted, into a new snapshot. Progress arrives as {@code traffic/didRecord}. The snapshot is
-   * written in one transaction and appears in {@code traffic/listSnapshots} when the recording is
-   * stopped; a server that dies first leaves nothing. Recordings still running when the session
-   * shuts down are stopped and sealed.
+   * listed from the start in state {@code RECORDING}, its pairs committed about once a second (its
+   * counts grow; it can be browsed, renamed and exported meanwhile, and other snapshots imported,
+   * renamed and deleted). A server that dies first leaves it {@code INTERRUPTED} with what was
+   * committed. Recordings still running when the session shuts down are stopped and sealed.
    *
    * <p>Fails with {@link dev.kubereplay.protocol.ErrorCode#INVALID_PARAMS} for a missing or
    * malformed {@code listen} or {@code upstream} (or an upstream in forward mode), {@link
@@ -109,11 +111,11 @@ public interface TrafficRpcService {
   CompletableFuture<StartRecordingResponse> startRecording(StartRecordingParams params);
 
   /**
-   * Stops a recording: waits for the exchanges in flight, then seals its snapshot (counts and time
-   * span final) and answers it. Stopping a stopped recording answers the same snapshot again. Fails
-   * with {@link dev.kubereplay.protocol.ErrorCode#NOT_FOUND} for an unknown recording id, {@code
-   * INVALID_PARAMS} without one, {@code STORE_FAILED} when the snapshot cannot be written (nothing
-   * is kept).
+   * Stops a recording: waits for the exchanges in flight, then seals its snapshot ({@code
+   * COMPLETE}, counts and time span final) and answers it. Stopping a stopped recording answers the
+   * same snapshot again. Fails with {@link dev.kubereplay.protocol.ErrorCode#NOT_FOUND} for an
+   * unknown recording id, {@code INVALID_PARAMS} without one, {@code STORE_FAILED} when the rest of
+   * the snapshot cannot be written (it keeps what was committed).
    */
   @JsonRequest
   CompletableFuture<SnapshotResponse> stopRecording(StopRecordingParams params);

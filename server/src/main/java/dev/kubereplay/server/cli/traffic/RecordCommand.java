@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
           + " recorded as an IN pair (replayed as a test).",
       "Forward proxy (--forward): set HTTP_PROXY of a local app to --listen; what it sends to its"
           + " dependencies is recorded as OUT pairs (served as mocks).",
-      "Credentials are redacted before anything is stored. The snapshot is written in one"
-          + " transaction when the recording stops: a crash leaves nothing behind."
+      "Credentials are redacted before anything is stored. The snapshot is saved as it grows"
+          + " (at least every second) and listed as recording until Ctrl-C completes it; if"
+          + " kubereplay is killed it stays, marked interrupted, with what was saved."
     })
 public final class RecordCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -127,7 +128,8 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
             + (forward ? "(forward proxy) " : "to " + upstream + " ")
             + "on "
             + ListenAddress.format(recording.address())
-            + "; Ctrl-C stops and saves");
+            + "; Ctrl-C stops and completes snapshot "
+            + recording.snapshotId());
     err.flush();
     SnapshotDto snapshot;
     try {

@@ -83,7 +83,9 @@ public final class SnapshotCommand implements Runnable {
               + snapshot.inCount()
               + " in, "
               + snapshot.outCount()
-              + " out, from "
+              + " out, "
+              + TrafficCli.state(response.snapshot())
+              + ", from "
               + snapshot.source());
       Table table = new Table("HOST", "METHOD", "PATH", "IN", "OUT", "P50", "P95");
       for (HostEndpointsDto host : response.hosts()) {
@@ -126,7 +128,9 @@ public final class SnapshotCommand implements Runnable {
     }
   }
 
-  @Command(name = "delete", description = "Delete a snapshot and its pairs.")
+  @Command(
+      name = "delete",
+      description = "Delete a snapshot and its pairs (not while it is being recorded).")
   static final class Delete extends Sub {
     @Override
     int run(TrafficService service, Snapshot snapshot, PrintWriter out) {

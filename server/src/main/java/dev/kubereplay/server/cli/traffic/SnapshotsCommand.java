@@ -12,7 +12,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "snapshots", description = "List the stored snapshots, newest first.")
+@Command(
+    name = "snapshots",
+    description = {
+      "List the stored snapshots, newest first.",
+      "STATE: recording (a recording is still adding pairs; the counts grow), complete, or"
+          + " interrupted (its recording's process went away; it keeps what arrived until then)."
+    })
 public final class SnapshotsCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,11 +41,12 @@ public final class SnapshotsCommand implements Callable<Integer> {
       TrafficCli.printJson(out, response);
       return 0;
     }
-    Table table = new Table("ID", "NAME", "IN", "OUT", "HOSTS", "RECORDED", "CREATED");
+    Table table = new Table("ID", "NAME", "STATE", "IN", "OUT", "HOSTS", "RECORDED", "CREATED");
     for (SnapshotDto snapshot : response.snapshots()) {
       table.row(
           snapshot.id(),
           snapshot.name(),
+          TrafficCli.state(snapshot),
           String.valueOf(snapshot.inCount()),
           String.valueOf(snapshot.outCount()),
           snapshot.hosts().size() <= 2

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** What the traffic commands share: the service over the data directory, and output helpers. */
 final class TrafficCli {
@@ -28,6 +29,11 @@ final class TrafficCli {
 
   static String time(Instant instant) {
     return instant == null ? "-" : TIME.format(instant);
+  }
+
+  /** {@code recording}, {@code complete} or {@code interrupted}. */
+  static String state(SnapshotDto snapshot) {
+    return snapshot.state() == null ? "-" : snapshot.state().name().toLowerCase(Locale.ROOT);
   }
 
   static String describe(SnapshotDto snapshot) {

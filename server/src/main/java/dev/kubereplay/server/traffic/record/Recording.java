@@ -4,19 +4,20 @@ import dev.kubereplay.server.traffic.PairSink;
 import dev.kubereplay.server.traffic.RRPair;
 import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.TrafficException;
-import dev.kubereplay.server.traffic.store.SnapshotImport;
+import dev.kubereplay.server.traffic.store.LiveSnapshot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A desktop recording: a {@link RecordingProxy} whose exchanges go, redacted, into a new snapshot
  * as they happen; {@link #stop()} seals it.
  *
- * <p>Durability: the snapshot is written in one transaction (a {@link SnapshotImport}) that is
- * committed when the recording stops. Pairs are written to the database as they arrive, in batches,
- * but nobody sees them until the commit; a crash or a kill -9 rolls the whole recording back, so a
- * half snapshot never looks complete. The price: while recording, the store's write lock is held,
- * so other writes (imports, renames) wait for it up to the store's busy timeout.
+ * <p>Durability: the snapshot is written as it grows (a {@link LiveSnapshot}): it appears, {@code
+ * RECORDING}, when the proxy listens, and its pairs are committed in short transactions about once
+ * a second, so listing, browsing, exporting, and imports, renames and deletes of other snapshots
+ * all work while it records. Stopping commits the rest and marks it {@code COMPLETE}. A server that
+ * dies meanwhile leaves it with what was committed, later marked {@code INTERRUPTED}.
  */
 public final class Recording {
 
@@ -30,15 +31,16 @@ public final class Recording {
 
   private final String id;
   private final RecordingProxy proxy;
-  private final SnapshotImport snapshot;
+  private final LiveSnapshot snapshot;
   private final Listener listener;
+  private final AtomicLong pairs = new AtomicLong();
+  private volatile boolean stopping;
   private InetSocketAddress address;
-  private long pairs;
   private Snapshot sealed;
   private RuntimeException failure;
 
   /** Use {@link dev.kubereplay.server.traffic.TrafficService#record}. */
-  public Recording(String id, ProxyOptions options, SnapshotImport snapshot, Listener listener) {
+  public Recording(String id, ProxyOptions options, LiveSnapshot snapshot, Listener listener) {
     this.id = id;
     this.snapshot = snapshot;
     this.listener = listener;
@@ -46,29 +48,33 @@ public final class Recording {
   }
 
   /**
-   * Starts the proxy; on failure nothing is stored.
+   * Starts the proxy, then creates the snapshot; on failure nothing is stored.
    *
    * @throws TrafficException {@code ADDRESS_IN_USE} naming the address when it cannot be bound
+   * @throws dev.kubereplay.server.traffic.store.StoreException when the snapshot cannot be created
    */
   public InetSocketAddress start(InetSocketAddress listen) {
+    InetSocketAddress bound;
     try {
-      InetSocketAddress bound = proxy.start();
-      synchronized (this) {
-        address = bound;
-      }
-      return bound;
+      bound = proxy.start();
     } catch (IOException e) {
-      snapshot.abort();
       String where = listen.getHostString() + ":" + listen.getPort();
       throw new TrafficException(
           TrafficException.Reason.ADDRESS_IN_USE,
           where,
           "cannot listen on " + where + ": " + reason(e),
           e);
+    }
+    try {
+      snapshot.open();
     } catch (RuntimeException e) {
-      snapshot.abort();
+      proxy.stop();
       throw e;
     }
+    synchronized (this) {
+      address = bound;
+    }
+    return bound;
   }
 
   private static String reason(IOException e) {
@@ -93,19 +99,21 @@ public final class Recording {
   }
 
   /** Pairs recorded so far. */
-  public synchronized long pairs() {
-    return pairs;
+  public long pairs() {
+    return pairs.get();
   }
 
   /**
-   * Stops the proxy (waiting for exchanges in flight), then commits the snapshot with its final
-   * counts and time span. Stopping again answers the same snapshot.
+   * Stops the proxy (waiting for exchanges in flight), then commits the rest of the snapshot and
+   * marks it {@code COMPLETE}. Stopping again answers the same snapshot.
    *
-   * @throws RuntimeException the store's failure, again on every call, when the commit failed
+   * @throws RuntimeException the store's failure, again on every call, when writing failed (the
+   *     snapshot keeps what was committed)
    */
   public Snapshot stop() {
     proxy.stop();
     synchronized (this) {
+      stopping = true;
       if (sealed != null) {
         return sealed;
       }
@@ -113,46 +121,41 @@ public final class Recording {
         throw failure;
       }
       try {
-        sealed = snapshot.commit();
+        sealed = snapshot.seal();
         return sealed;
       } catch (RuntimeException e) {
         failure = e;
-        snapshot.abort();
         throw e;
       }
     }
   }
 
-  /** Stops without keeping anything (the server is going away and the commit failed, say). */
+  /**
+   * Stops without sealing (the server is going away and sealing failed, say): the snapshot keeps
+   * what was committed and is marked {@code INTERRUPTED}.
+   */
   public synchronized void discard() {
+    stopping = true;
     proxy.stop();
     if (sealed == null) {
-      snapshot.abort();
+      snapshot.interrupt();
     }
   }
 
   private final class Sink implements PairSink {
     @Override
     public void accept(RRPair pair) {
-      long count;
-      String last;
-      synchronized (Recording.this) {
-        if (sealed != null || failure != null) {
-          return; // cut off at stop: the snapshot is closed
-        }
-        snapshot.accept(pair);
-        count = ++pairs;
-        last = pair.method() + " " + pair.url();
+      if (stopping) {
+        return; // cut off at stop: the snapshot is closed
       }
-      listener.recorded(count, last);
+      snapshot.accept(pair);
+      listener.recorded(pairs.incrementAndGet(), pair.method() + " " + pair.url());
     }
 
     @Override
     public void skip(String entry, String reason) {
-      synchronized (Recording.this) {
-        if (sealed == null && failure == null) {
-          snapshot.skip(entry, reason);
-        }
+      if (!stopping) {
+        snapshot.skip(entry, reason);
       }
     }
   }

@@ -24,7 +24,7 @@ public final class Migrations {
 
   /** The scripts, in order; script {@code i} brings the schema to version {@code i + 1}. */
   static final List<String> SCRIPTS =
-      List.of("001-snapshots-and-pairs.sql", "002-snapshot-summary.sql");
+      List.of("001-snapshots-and-pairs.sql", "002-snapshot-summary.sql", "003-snapshot-state.sql");
 
   private Migrations() {}
 

@@ -25,7 +25,7 @@ public final class SnapshotStore {
 
   private static final String SNAPSHOT_COLUMNS =
       "id, name, source, created_millis, in_count, out_count, hosts, first_ts_nanos,"
-          + " last_ts_nanos, skipped_count";
+          + " last_ts_nanos, skipped_count, state";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final TrafficStore store;
@@ -45,16 +45,28 @@ public final class SnapshotStore {
     return new SnapshotImport(store, id, name, source, redactor, progress);
   }
 
+  /**
+   * Starts writing a desktop recording into a new snapshot, visible as {@code RECORDING} from
+   * {@link LiveSnapshot#open} on; see {@link LiveSnapshot}.
+   */
+  public LiveSnapshot record(String name, String source, Redactor redactor) {
+    return new LiveSnapshot(store, HexFormat.of().formatHex(bytes(6)), name, source, redactor);
+  }
+
   private static byte[] bytes(int n) {
     byte[] bytes = new byte[n];
     RANDOM.nextBytes(bytes);
     return bytes;
   }
 
-  /** Every snapshot, newest first. */
+  /**
+   * Every snapshot, newest first. Recordings whose process went away are marked {@code INTERRUPTED}
+   * first (see {@link Recorder}).
+   */
   public List<Snapshot> list() {
     return store.read(
         connection -> {
+          Recorder.interruptAbandonedQuietly(connection);
           List<Snapshot> snapshots = new ArrayList<>();
           try (PreparedStatement query =
                   connection.prepareStatement(
@@ -74,7 +86,7 @@ public final class SnapshotStore {
     return store.read(connection -> find(connection, id));
   }
 
-  private static Optional<Snapshot> find(Connection connection, String id) throws SQLException {
+  static Optional<Snapshot> find(Connection connection, String id) throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT " + SNAPSHOT_COLUMNS + " FROM snapshots WHERE id = ?")) {
@@ -99,19 +111,43 @@ public final class SnapshotStore {
         });
   }
 
-  /** Deletes a snapshot and its pairs; false when there was none. */
-  public boolean delete(String id) {
+  /** What {@link #delete} did. */
+  public enum Deletion {
+    DELETED,
+    /** There is no such snapshot. */
+    ABSENT,
+    /** A live recording is writing it: nothing was deleted. */
+    RECORDING
+  }
+
+  /**
+   * Deletes a snapshot and its pairs, unless a live recording writes it (one whose process went
+   * away is interrupted first, and then deleted).
+   */
+  public Deletion delete(String id) {
+    store.read(
+        connection -> {
+          Recorder.interruptAbandonedQuietly(connection);
+          return null;
+        });
     return store.write(
         connection -> {
+          // writes first: the transaction takes the lock before it reads anything
           try (PreparedStatement pairs =
-                  connection.prepareStatement("DELETE FROM rr_pairs WHERE snapshot_id = ?");
+                  connection.prepareStatement(
+                      "DELETE FROM rr_pairs WHERE snapshot_id = ?1 AND NOT EXISTS (SELECT 1"
+                          + " FROM snapshots WHERE id = ?1 AND state = 'RECORDING')");
               PreparedStatement snapshot =
-                  connection.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
+                  connection.prepareStatement(
+                      "DELETE FROM snapshots WHERE id = ? AND state <> 'RECORDING'")) {
             pairs.setString(1, id);
             pairs.executeUpdate();
             snapshot.setString(1, id);
-            return snapshot.executeUpdate() > 0;
+            if (snapshot.executeUpdate() > 0) {
+              return Deletion.DELETED;
+            }
           }
+          return find(connection, id).isPresent() ? Deletion.RECORDING : Deletion.ABSENT;
         });
   }
 
@@ -122,9 +158,7 @@ public final class SnapshotStore {
   public Optional<Reclassified> reclassify(String id, String host, Direction direction) {
     return store.write(
         connection -> {
-          if (find(connection, id).isEmpty()) {
-            return Optional.empty();
-          }
+          // writes first: the transaction takes the lock before it reads anything
           int changed;
           try (PreparedStatement update =
               connection.prepareStatement(
@@ -145,7 +179,9 @@ public final class SnapshotStore {
                       + "   WHERE snapshot_id = ?1 AND direction = 'OUT')"
                       + " WHERE id = ?1")) {
             counts.setString(1, id);
-            counts.executeUpdate();
+            if (counts.executeUpdate() == 0) {
+              return Optional.empty();
+            }
           }
           return Optional.of(new Reclassified(changed, find(connection, id).orElseThrow()));
         });
@@ -290,7 +326,7 @@ public final class SnapshotStore {
         hasFirst ? PairRows.instant(first) : null,
         hasLast ? PairRows.instant(last) : null,
         row.getLong(10),
-        Snapshot.State.COMPLETE);
+        Snapshot.State.valueOf(row.getString(11)));
   }
 
   private static List<String> strings(String json) {

@@ -9,12 +9,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The recordings database: one SQLite file ({@code kubereplay.db} in the data directory) in WAL
  * mode, so a long import writes while the IDE keeps reading. Opening it brings its schema up to
- * date in place ({@link Migrations}). Connections are short-lived and one per task: SQLite
- * connections are cheap, and JDBC connections must not be shared between threads.
+ * date in place ({@link Migrations}) and marks recordings whose process died {@code INTERRUPTED}
+ * ({@link Recorder}). Connections are short-lived and one per task: SQLite connections are cheap,
+ * and JDBC connections must not be shared between threads.
+ *
+ * <p>SQLite lets one writer at a time; others wait up to the busy timeout (10 s). Writes are
+ * therefore short (a desktop recording commits about once a second, see {@link LiveSnapshot}), and
+ * a write transaction writes before it reads: in WAL mode a transaction that read first and then
+ * finds that another writer committed meanwhile fails at once instead of waiting.
  */
 public final class TrafficStore {
 
@@ -52,6 +60,7 @@ public final class TrafficStore {
           statement.execute("PRAGMA journal_mode=WAL");
         }
         Migrations.upgrade(connection);
+        Recorder.interruptAbandonedQuietly(connection);
       }
       if (created) {
         privateTo(file, "rw-------");
@@ -82,7 +91,8 @@ public final class TrafficStore {
     Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA foreign_keys=ON");
-      statement.execute("PRAGMA busy_timeout=10000");
+      statement.execute(
+          "PRAGMA busy_timeout=" + Integer.getInteger("kubereplay.db.busyTimeoutMillis", 10_000));
       // With WAL, NORMAL is durable against crashes of the process; fsync at checkpoints only.
       statement.execute("PRAGMA synchronous=NORMAL");
     } catch (SQLException e) {
@@ -116,6 +126,16 @@ public final class TrafficStore {
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether another connection held the lock for the whole busy timeout. */
+  static boolean isBusy(SQLException e) {
+    if (e instanceof SQLiteException sqlite) {
+      int primary = sqlite.getResultCode().code & 0xff;
+      return primary == SQLiteErrorCode.SQLITE_BUSY.code
+          || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+    return false;
   }
 
   @FunctionalInterface

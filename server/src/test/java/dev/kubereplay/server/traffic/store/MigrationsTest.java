@@ -28,7 +28,7 @@ class MigrationsTest {
 
     try (Connection connection = raw();
         Statement statement = connection.createStatement()) {
-      assertThat(Migrations.version(connection)).isEqualTo(Migrations.latest()).isEqualTo(2);
+      assertThat(Migrations.version(connection)).isEqualTo(Migrations.latest()).isEqualTo(3);
       try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
         mode.next();
         assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
@@ -70,7 +70,51 @@ class MigrationsTest {
                 "old1", store.pairs(new PairQuery("old1", null, null, null, 0, 10)).get(0).id()))
         .hasValueSatisfying(p -> assertThat(p.pair().responseBody()).containsExactly(0, 0xff));
     try (Connection connection = raw()) {
+      assertThat(Migrations.version(connection)).isEqualTo(Migrations.latest());
+    }
+  }
+
+  @Test
+  void a_schema_2_database_is_upgraded_in_place_and_its_snapshots_are_complete() throws Exception {
+    try (Connection connection = raw();
+        Statement statement = connection.createStatement()) {
+      statement.executeQuery("PRAGMA journal_mode=WAL").close();
+      Migrations.upgradeTo(connection, 2);
+      statement.execute(
+          "INSERT INTO snapshots (id, name, source, created_millis, in_count, out_count, hosts,"
+              + " first_ts_nanos, last_ts_nanos) VALUES ('old2', 'from schema 2',"
+              + " 'har:/tmp/b.har', 2000, 1, 0, '[\"a.test\"]', 1000000000, 1000000000)");
+      statement.execute(
+          "INSERT INTO rr_pairs (snapshot_id, seq, direction, ts_nanos, duration_millis, protocol,"
+              + " host, method, url, path_template, request_headers, request_body, status,"
+              + " response_headers, response_body, tags, signature) VALUES ('old2', 1, 'IN',"
+              + " 1000000000, 5, 'http', 'a.test', 'GET', 'https://a.test/x', '/x', '[]', x'',"
+              + " 200, '[]', x'2a', '{}', x'00')");
       assertThat(Migrations.version(connection)).isEqualTo(2);
+    }
+    java.nio.file.Path db = dir.resolve(TrafficStore.FILE_NAME);
+    Object inode = java.nio.file.Files.getAttribute(db, "unix:ino");
+
+    SnapshotStore store = new SnapshotStore(TrafficStore.open(dir));
+
+    assertThat(java.nio.file.Files.getAttribute(db, "unix:ino"))
+        .as("the same file")
+        .isEqualTo(inode);
+    Snapshot old = store.find("old2").orElseThrow();
+    assertThat(old.state()).isEqualTo(Snapshot.State.COMPLETE);
+    assertThat(old.name()).isEqualTo("from schema 2");
+    assertThat(old.inCount()).isEqualTo(1);
+    assertThat(old.hosts()).containsExactly("a.test");
+    assertThat(store.pairs(new PairQuery("old2", null, null, null, 0, 10)))
+        .singleElement()
+        .satisfies(p -> assertThat(p.pair().responseBody()).containsExactly('*'));
+    try (Connection connection = raw();
+        Statement statement = connection.createStatement()) {
+      assertThat(Migrations.version(connection)).isEqualTo(3);
+      assertThatThrownBy(
+              () -> statement.execute("UPDATE snapshots SET state = 'HALF' WHERE id = 'old2'"))
+          .as("only the three states")
+          .hasMessageContaining("CHECK constraint failed");
     }
   }
 

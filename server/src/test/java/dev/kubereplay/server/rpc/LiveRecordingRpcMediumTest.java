@@ -1,0 +1,277 @@
+package dev.kubereplay.server.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubereplay.fixtures.rpc.TestSession;
+import dev.kubereplay.fixtures.traffic.EchoUpstream;
+import dev.kubereplay.fixtures.traffic.Recordings;
+import dev.kubereplay.protocol.ErrorCode;
+import dev.kubereplay.protocol.traffic.DidFinishImportParams;
+import dev.kubereplay.protocol.traffic.ExportSnapshotParams;
+import dev.kubereplay.protocol.traffic.ExportSnapshotResponse;
+import dev.kubereplay.protocol.traffic.ImportFileParams;
+import dev.kubereplay.protocol.traffic.ListPairsParams;
+import dev.kubereplay.protocol.traffic.ListSnapshotsParams;
+import dev.kubereplay.protocol.traffic.RenameSnapshotParams;
+import dev.kubereplay.protocol.traffic.SnapshotDto;
+import dev.kubereplay.protocol.traffic.SnapshotParams;
+import dev.kubereplay.protocol.traffic.SnapshotState;
+import dev.kubereplay.protocol.traffic.StartRecordingParams;
+import dev.kubereplay.protocol.traffic.StartRecordingResponse;
+import dev.kubereplay.protocol.traffic.StopRecordingParams;
+import dev.kubereplay.protocol.traffic.TrafficRpcService;
+import dev.kubereplay.server.ServerEnvironment;
+import java.net.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A recording running while the user works with the store: its snapshot is listed and grows, and
+ * nothing else waits for it (the store's busy timeout is 10 s; these must answer well before).
+ */
+class LiveRecordingRpcMediumTest {
+
+  /** Far below the store's 10 s busy timeout: a write that waited for the recording fails this. */
+  private static final Duration PROMPT = Duration.ofSeconds(4);
+
+  @TempDir Path dir;
+  private TestSession session;
+  private EchoUpstream upstream;
+  private final OkHttpClient http =
+      new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).callTimeout(Duration.ofSeconds(20)).build();
+
+  @BeforeEach
+  void start() throws Exception {
+    upstream = new EchoUpstream();
+    ServerEnvironment environment =
+        new ServerEnvironment(
+            Map.of("KUBEREPLAY_HOME", dir.resolve("data").toString()), dir.resolve("home"));
+    session = TestSession.inProcess((in, out) -> RpcServer.start(environment, in, out, null));
+    session.initialize();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    session.close();
+    upstream.close();
+    http.connectionPool().evictAll();
+  }
+
+  private TrafficRpcService traffic() {
+    return session.server().getTrafficService();
+  }
+
+  private static <T> T get(CompletableFuture<T> future) throws Exception {
+    return future.get(30, TimeUnit.SECONDS);
+  }
+
+  private StartRecordingResponse startReverse(String name) throws Exception {
+    return get(
+        traffic()
+            .startRecording(
+                new StartRecordingParams("127.0.0.1:0", upstream.uri().toString(), false, name)));
+  }
+
+  private void call(String address, String path) throws Exception {
+    try (Response response =
+        http.newCall(new Request.Builder().url("http://" + address + path).build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+  }
+
+  private SnapshotDto listed(String id) throws Exception {
+    return get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots().stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private SnapshotDto awaitListed(String id, Predicate<SnapshotDto> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    SnapshotDto last = null;
+    while (System.nanoTime() < deadline) {
+      last = listed(id);
+      if (last != null && condition.test(last)) {
+        return last;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("snapshot " + id + " never got there; last listed: " + last);
+  }
+
+  private String importShop(String name) throws Exception {
+    DidFinishImportParams finished = importShopAndWait(name);
+    assertThat(finished.error()).isNull();
+    return finished.report().snapshot().id();
+  }
+
+  private DidFinishImportParams importShopAndWait(String name) throws Exception {
+    Path har = Recordings.copy(dir, "chromium-shop.har");
+    String operation =
+        get(traffic()
+                .importFile(
+                    new ImportFileParams(har.toString(), null, name, null, null, null, null)))
+            .operationId();
+    return session.client().awaitImportFinished(operation, Duration.ofSeconds(60));
+  }
+
+  /** Sends requests through the proxy until stopped; counts the answered ones. */
+  private static final class Traffic implements AutoCloseable {
+    final AtomicInteger answered = new AtomicInteger();
+    final AtomicBoolean running = new AtomicBoolean(true);
+    final CompletableFuture<Void> done;
+
+    Traffic(LiveRecordingRpcMediumTest test, String address) {
+      done =
+          CompletableFuture.runAsync(
+              () -> {
+                int i = 0;
+                while (running.get()) {
+                  try {
+                    test.call(address, "/items/" + i++);
+                    answered.incrementAndGet();
+                    Thread.sleep(5);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              });
+    }
+
+    @Override
+    public void close() throws Exception {
+      running.set(false);
+      done.get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static long millisOf(ThrowingRunnable work) throws Exception {
+    long start = System.nanoTime();
+    work.run();
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  @Test
+  void imports_renames_and_deletes_of_other_snapshots_go_through_while_a_recording_runs()
+      throws Exception {
+    String kept = importShop("kept");
+    String doomed = importShop("doomed");
+    StartRecordingResponse started = startReverse("long session");
+    SnapshotDto sealed;
+    int answered;
+    try (Traffic traffic = new Traffic(this, started.address())) {
+      SnapshotDto early = awaitListed(started.snapshotId(), s -> s.inCount() > 0);
+      assertThat(early.state()).isEqualTo(SnapshotState.RECORDING);
+
+      DidFinishImportParams[] imported = new DidFinishImportParams[1];
+      assertThat(millisOf(() -> imported[0] = importShopAndWait("imported meanwhile")))
+          .as("an import while recording")
+          .isLessThan(PROMPT.toMillis());
+      assertThat(imported[0].error()).isNull();
+      assertThat(imported[0].report().snapshot().inCount()).isPositive();
+      SnapshotDto[] renamed = new SnapshotDto[1];
+      assertThat(
+              millisOf(
+                  () ->
+                      renamed[0] =
+                          get(traffic().renameSnapshot(new RenameSnapshotParams(kept, "renamed")))
+                              .snapshot()))
+          .as("a rename while recording")
+          .isLessThan(PROMPT.toMillis());
+      assertThat(renamed[0].name()).isEqualTo("renamed");
+      boolean[] deleted = new boolean[1];
+      assertThat(
+              millisOf(
+                  () ->
+                      deleted[0] =
+                          get(traffic().deleteSnapshot(new SnapshotParams(doomed))).deleted()))
+          .as("a delete while recording")
+          .isLessThan(PROMPT.toMillis());
+      assertThat(deleted[0]).isTrue();
+
+      SnapshotDto later = awaitListed(started.snapshotId(), s -> s.inCount() > early.inCount());
+      assertThat(later.state())
+          .as("still recording, and growing")
+          .isEqualTo(SnapshotState.RECORDING);
+      assertThat(later.lastTimestamp()).isAfter(early.lastTimestamp());
+      traffic.close();
+      answered = traffic.answered.get();
+      sealed =
+          get(traffic().stopRecording(new StopRecordingParams(started.recordingId()))).snapshot();
+    }
+
+    assertThat(sealed.state()).isEqualTo(SnapshotState.COMPLETE);
+    assertThat(sealed.inCount()).as("every answered exchange").isEqualTo(answered);
+    assertThat(
+            get(traffic().listPairs(new ListPairsParams(sealed.id(), null, null, null, 0, 1)))
+                .total())
+        .isEqualTo(answered);
+    assertThat(get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots())
+        .extracting(SnapshotDto::name)
+        .containsExactlyInAnyOrder("long session", "imported meanwhile", "renamed");
+  }
+
+  @Test
+  void a_snapshot_being_recorded_can_be_renamed_and_exported_but_not_deleted() throws Exception {
+    StartRecordingResponse started = startReverse("in progress");
+    call(started.address(), "/a");
+    call(started.address(), "/b");
+    awaitListed(started.snapshotId(), s -> s.inCount() == 2);
+
+    assertThatThrownBy(
+            () -> get(traffic().deleteSnapshot(new SnapshotParams(started.snapshotId()))))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(ResponseErrorException.class)
+        .hasMessage(
+            "snapshot " + started.snapshotId() + " is being recorded; stop the recording first")
+        .satisfies(
+            e ->
+                assertThat(((ResponseErrorException) e).getResponseError().getCode())
+                    .isEqualTo(ErrorCode.CONFLICT.code()));
+    SnapshotDto renamed =
+        get(traffic().renameSnapshot(new RenameSnapshotParams(started.snapshotId(), "renamed")))
+            .snapshot();
+    assertThat(renamed.name()).isEqualTo("renamed");
+    assertThat(renamed.state()).isEqualTo(SnapshotState.RECORDING);
+    Path export = dir.resolve("so-far.jsonl");
+    ExportSnapshotResponse exported =
+        get(
+            traffic()
+                .exportSnapshot(
+                    new ExportSnapshotParams(started.snapshotId(), "jsonl", export.toString())));
+    assertThat(exported.pairs()).as("what is committed so far").isEqualTo(2);
+    assertThat(Files.readString(export)).contains("/a").contains("/b");
+
+    call(started.address(), "/c");
+    SnapshotDto sealed =
+        get(traffic().stopRecording(new StopRecordingParams(started.recordingId()))).snapshot();
+
+    assertThat(sealed.name()).isEqualTo("renamed");
+    assertThat(sealed.inCount()).isEqualTo(3);
+    assertThat(get(traffic().deleteSnapshot(new SnapshotParams(sealed.id()))).deleted()).isTrue();
+    assertThat(listed(sealed.id())).isNull();
+  }
+}
