@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import { BuiltinCommands, Commands, ContextKeys, PAIR_SCHEME, REPORT_SCHEME } from '../commands';
 import { errorText } from '../rpc/errors';
 import type {
-  DidFinishImportParams,
-  DidProgressParams,
   ExportSnapshotResponse,
   GetPairResponse,
   ImportFileParams,
   ImportFileResponse,
   ImportReportDto,
+  PairDirection,
+  ReclassifyParams,
+  ReclassifyResponse,
   SnapshotDto,
   SnapshotResponse,
   StartRecordingParams,
@@ -22,24 +23,19 @@ import {
   validateListen,
   validateUpstream,
 } from './desktop';
-import { ImportWatcher } from './imports';
+import { pairDocumentText, pairPath, parsePairPath, reportText } from './documents';
+import { importRecording } from './importCommand';
+import type { ImportWatcher } from './imports';
 import {
   deleteSnapshotConfirmation,
   EXPORT_FORMATS,
   exportFileName,
-  IMPORT_FORMATS,
-  importFormat,
-  pairDocumentText,
-  pairPath,
-  parsePairPath,
-  ProgressTracker,
   render,
-  reportSummary,
-  reportText,
   validateName,
   type RecordingNode,
 } from './model';
-import { RecordingsStore, type RecordingsApi } from './store';
+import { reclassifiedMessage, reclassifyParams } from './reclassify';
+import type { RecordingsApi, RecordingsStore } from './store';
 
 /** What the Recordings view's commands need of the server, besides the tree's requests. */
 export interface RecordingsActionsApi extends RecordingsApi {
@@ -48,6 +44,7 @@ export interface RecordingsActionsApi extends RecordingsApi {
   cancel(operationId: string): Promise<unknown>;
   exportSnapshot(snapshotId: string, format: string, file: string): Promise<ExportSnapshotResponse>;
   rename(snapshotId: string, name: string): Promise<SnapshotResponse>;
+  reclassify(params: ReclassifyParams): Promise<ReclassifyResponse>;
   delete(snapshotId: string): Promise<unknown>;
   startRecording(params: StartRecordingParams): Promise<StartRecordingResponse>;
   stopRecording(recordingId: string): Promise<SnapshotResponse>;
@@ -60,8 +57,15 @@ export class RecordingsTree implements vscode.TreeDataProvider<RecordingNode>, v
 
   constructor(private readonly store: RecordingsStore) {}
 
+  /** Reloads every row from the server. */
   refresh(): void {
+    this.store.invalidate();
     this.changeEmitter.fire(undefined);
+  }
+
+  /** Redraws the rows under one row from what the store holds. */
+  redraw(node: RecordingNode): void {
+    this.changeEmitter.fire(node);
   }
 
   getTreeItem(node: RecordingNode): vscode.TreeItem {
@@ -86,6 +90,12 @@ export class RecordingsTree implements vscode.TreeDataProvider<RecordingNode>, v
       item.command = {
         title: 'Open Pair',
         command: Commands.openPair,
+        arguments: [node],
+      };
+    } else if (node.kind === 'more') {
+      item.command = {
+        title: 'Load More',
+        command: Commands.loadMorePairs,
         arguments: [node],
       };
     }
@@ -133,6 +143,7 @@ export class RecordingDocuments implements vscode.TextDocumentContentProvider {
 /** The commands of the Recordings view. */
 export function registerRecordingsActions(
   api: RecordingsActionsApi,
+  store: RecordingsStore,
   tree: RecordingsTree,
   view: vscode.TreeView<RecordingNode>,
   documents: RecordingDocuments,
@@ -165,6 +176,23 @@ export function registerRecordingsActions(
     }
     void vscode.window.showInformationMessage('Select a recording in the Recordings view first.');
     return undefined;
+  };
+
+  const reclassify = async (node: RecordingNode | undefined, direction: PairDirection) => {
+    const params = reclassifyParams(node ?? view.selection[0], direction);
+    if (!params) {
+      void vscode.window.showInformationMessage(
+        'Select a host, an endpoint or a pair in the Recordings view first.',
+      );
+      return;
+    }
+    try {
+      const answer = await api.reclassify(params);
+      tree.refresh();
+      void vscode.window.showInformationMessage(reclassifiedMessage(params, answer));
+    } catch (error) {
+      void vscode.window.showErrorMessage(errorText(error));
+    }
   };
 
   return vscode.Disposable.from(
@@ -273,8 +301,40 @@ export function registerRecordingsActions(
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document, { preview: true });
     }),
-    vscode.commands.registerCommand(Commands.importRecording, () =>
-      importRecording(api, tree, documents, watcher),
+    vscode.commands.registerCommand(Commands.importRecording, (file?: unknown) =>
+      importRecording(
+        {
+          importFile: (params) => api.importFile(params),
+          cancel: (operationId) => api.cancel(operationId),
+          watcher,
+          imported: () => {
+            tree.refresh();
+          },
+          showReport: async (report) => {
+            const document = await vscode.workspace.openTextDocument(documents.addReport(report));
+            await vscode.window.showTextDocument(document, { preview: false });
+          },
+        },
+        // A file from the Explorer's context menu, or from a caller; none from the view's title.
+        file instanceof vscode.Uri ? file : undefined,
+      ),
+    ),
+    vscode.commands.registerCommand(Commands.loadMorePairs, async (node?: RecordingNode) => {
+      if (node?.kind !== 'more') {
+        return;
+      }
+      try {
+        await store.loadMore(node);
+        tree.redraw(node.endpoint);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Could not load more pairs: ${errorText(error)}`);
+      }
+    }),
+    vscode.commands.registerCommand(Commands.markOutbound, (node?: RecordingNode) =>
+      reclassify(node, 'OUT'),
+    ),
+    vscode.commands.registerCommand(Commands.markInbound, (node?: RecordingNode) =>
+      reclassify(node, 'IN'),
     ),
     vscode.commands.registerCommand(Commands.exportRecording, async (node) => {
       const target = snapshot(node);
@@ -349,85 +409,4 @@ export function registerRecordingsActions(
       }
     }),
   );
-}
-
-async function importRecording(
-  api: RecordingsActionsApi,
-  tree: RecordingsTree,
-  documents: RecordingDocuments,
-  watcher: ImportWatcher,
-): Promise<void> {
-  const files = await vscode.window.showOpenDialog({
-    title: 'Import Recording',
-    openLabel: 'Import',
-    canSelectMany: false,
-    filters: {
-      Recordings: ['har', 'json', 'jsonl'],
-      'All files': ['*'],
-    },
-  });
-  const file = files?.[0];
-  if (!file) {
-    return;
-  }
-  const picked = await vscode.window.showQuickPick([...IMPORT_FORMATS], {
-    title: `Import ${path.basename(file.fsPath)}`,
-    placeHolder: 'Format (guess: let the server tell from the file)',
-  });
-  if (!picked) {
-    return;
-  }
-  let finished: DidFinishImportParams;
-  try {
-    finished = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: `Importing ${path.basename(file.fsPath)}`,
-        cancellable: true,
-      },
-      async (progress, token) => {
-        const { operationId } = await api.importFile({
-          path: file.fsPath,
-          format: importFormat(picked),
-        });
-        const tracker = new ProgressTracker();
-        const cancelled = token.onCancellationRequested(() => {
-          void api.cancel(operationId).catch(() => undefined);
-        });
-        try {
-          return await new Promise<DidFinishImportParams>((resolve) => {
-            watcher.watch(operationId, {
-              progress: (params: DidProgressParams) => {
-                progress.report(tracker.step(params));
-              },
-              finished: resolve,
-            });
-          });
-        } finally {
-          cancelled.dispose();
-        }
-      },
-    );
-  } catch (error) {
-    void vscode.window.showErrorMessage(errorText(error));
-    return;
-  }
-  tree.refresh();
-  if (finished.error?.code === 'REQUEST_CANCELLED') {
-    void vscode.window.showInformationMessage(`Import of ${path.basename(file.fsPath)} cancelled.`);
-    return;
-  }
-  if (finished.error) {
-    void vscode.window.showErrorMessage(finished.error.message);
-    return;
-  }
-  const report = finished.report;
-  if (!report) {
-    return;
-  }
-  const action = await vscode.window.showInformationMessage(reportSummary(report), 'Show Report');
-  if (action === 'Show Report') {
-    const document = await vscode.workspace.openTextDocument(documents.addReport(report));
-    await vscode.window.showTextDocument(document, { preview: false });
-  }
 }
