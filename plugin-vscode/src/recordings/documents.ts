@@ -48,7 +48,7 @@ export function pairDocumentText(pair: PairDto): string {
   if (pair.uuid) {
     lines.push(`# uuid ${pair.uuid}`);
   }
-  const tags = Object.entries(pair.tags);
+  const tags = Object.entries(pair.tags).sort(([a], [b]) => a.localeCompare(b));
   if (tags.length > 0) {
     lines.push(`# tags ${tags.map(([key, value]) => `${key}=${value}`).join(', ')}`);
   }

@@ -158,6 +158,11 @@ describe('a pair document', () => {
     );
   });
 
+  it('lists tags by name, so a pair reads the same each time it opens', () => {
+    const text = pairDocumentText({ ...pair, tags: { resourceType: 'fetch', page: 'page_1' } });
+    assert.match(text, /^# tags page=page_1, resourceType=fetch$/m);
+  });
+
   it('says when no response was recorded, and leaves out empty bodies', () => {
     const text = pairDocumentText({
       ...pair,
