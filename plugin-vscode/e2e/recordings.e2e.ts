@@ -268,14 +268,21 @@ describe('the Recordings view in a VS Code workbench', { timeout: 170_000 }, () 
         await page.mouse.move(1100, 700);
         await screenshot(page, 'vscode-recordings.png');
 
-        // With options: a name, and the payments host outbound from the start.
+        // From the Explorer's context menu, with options: a name, and the payments host
+        // outbound from the start.
         await row(page, 'chromium-shop.har').click(); // closes it
-        await importFile(page, orders);
+        await page.keyboard.press('Control+Shift+E');
+        const file = page.locator(`${SIDEBAR} .monaco-list-row`, { hasText: /^orders\.har$/ });
+        await file.click({ button: 'right' });
+        const importItem = page.getByRole('menuitem', { name: 'Import Recording…' });
+        await importItem.hover();
+        await importItem.click({ delay: 50 });
         await quickPickRow(page, 'Choose options…').click();
         await quickPickRow(page, 'har').click();
         await answer(page, /: name$/, 'orders');
         await answer(page, /: outbound hosts$/, 'payments.orders.test');
         await notification(page, /Imported orders: IN 230 · OUT 2\./);
+        await page.locator('.activitybar [aria-label^="Kube Replay"]').first().click();
         await expand(page, 'orders', 'api.orders.test');
         assert.equal(await description(row(page, 'payments.orders.test')), 'IN 0 · OUT 2');
         await expand(page, 'api.orders.test', 'GET /orders/{id}');

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { BuiltinCommands, Commands, ContextKeys, PAIR_SCHEME, REPORT_SCHEME } from '../commands';
+import { Commands, PAIR_SCHEME, REPORT_SCHEME } from '../commands';
 import { errorText } from '../rpc/errors';
 import type {
   ExportSnapshotResponse,
@@ -13,16 +13,8 @@ import type {
   ReclassifyResponse,
   SnapshotDto,
   SnapshotResponse,
-  StartRecordingParams,
-  StartRecordingResponse,
 } from '../rpc/protocol';
-import {
-  DEFAULT_LISTEN,
-  DesktopRecordings,
-  startParams,
-  validateListen,
-  validateUpstream,
-} from './desktop';
+import type { DesktopRecordings } from './desktop';
 import { pairDocumentText, pairPath, parsePairPath, reportText } from './documents';
 import { importRecording } from './importCommand';
 import type { ImportWatcher } from './imports';
@@ -35,10 +27,11 @@ import {
   type RecordingNode,
 } from './model';
 import { reclassifiedMessage, reclassifyParams } from './reclassify';
+import { registerDesktopCommands, type DesktopApi } from './recordingCommands';
 import type { RecordingsApi, RecordingsStore } from './store';
 
 /** What the Recordings view's commands need of the server, besides the tree's requests. */
-export interface RecordingsActionsApi extends RecordingsApi {
+export interface RecordingsActionsApi extends RecordingsApi, DesktopApi {
   getPair(snapshotId: string, pairId: number): Promise<GetPairResponse>;
   importFile(params: ImportFileParams): Promise<ImportFileResponse>;
   cancel(operationId: string): Promise<unknown>;
@@ -46,8 +39,6 @@ export interface RecordingsActionsApi extends RecordingsApi {
   rename(snapshotId: string, name: string): Promise<SnapshotResponse>;
   reclassify(params: ReclassifyParams): Promise<ReclassifyResponse>;
   delete(snapshotId: string): Promise<unknown>;
-  startRecording(params: StartRecordingParams): Promise<StartRecordingResponse>;
-  stopRecording(recordingId: string): Promise<SnapshotResponse>;
 }
 
 /** The Recordings view: snapshot → host → endpoint → pair, loaded as rows are expanded. */
@@ -150,25 +141,6 @@ export function registerRecordingsActions(
   watcher: ImportWatcher,
   desktop: DesktopRecordings,
 ): vscode.Disposable {
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
-  status.command = Commands.stopRecording;
-  const showStatus = () => {
-    const text = desktop.statusText();
-    void vscode.commands.executeCommand(
-      BuiltinCommands.setContext,
-      ContextKeys.recording,
-      text !== undefined,
-    );
-    if (text === undefined) {
-      status.hide();
-      return;
-    }
-    status.text = text;
-    status.tooltip = desktop.statusTooltip();
-    status.show();
-  };
-  showStatus();
-
   const snapshot = (node: unknown): SnapshotDto | undefined => {
     const row = (node as RecordingNode | undefined) ?? view.selection[0];
     if (row?.kind === 'snapshot') {
@@ -196,99 +168,10 @@ export function registerRecordingsActions(
   };
 
   return vscode.Disposable.from(
-    status,
-    {
-      dispose: desktop.onDidChange(showStatus),
-    },
     vscode.commands.registerCommand(Commands.refreshRecordings, () => {
       tree.refresh();
     }),
-    vscode.commands.registerCommand(Commands.startRecording, async () => {
-      const mode = await vscode.window.showQuickPick(
-        [
-          {
-            label: 'Reverse proxy',
-            detail:
-              'Clients call the proxy, which forwards to a service: its traffic becomes IN pairs',
-            forward: false,
-          },
-          {
-            label: 'Forward proxy',
-            detail: 'A local app uses the proxy for its calls: its dependencies become OUT pairs',
-            forward: true,
-          },
-        ],
-        { title: 'Start Recording' },
-      );
-      if (!mode) {
-        return;
-      }
-      const listen = await vscode.window.showInputBox({
-        title: 'Start Recording: listen on',
-        value: DEFAULT_LISTEN,
-        validateInput: validateListen,
-      });
-      if (listen === undefined) {
-        return;
-      }
-      let upstream: string | undefined;
-      if (!mode.forward) {
-        upstream = await vscode.window.showInputBox({
-          title: 'Start Recording: upstream URL',
-          placeHolder: 'http://localhost:8080',
-          validateInput: validateUpstream,
-        });
-        if (upstream === undefined) {
-          return;
-        }
-      }
-      const name = await vscode.window.showInputBox({
-        title: 'Start Recording: name (optional)',
-      });
-      if (name === undefined) {
-        return;
-      }
-      try {
-        const answer = await api.startRecording(startParams(listen, upstream, name));
-        desktop.started(answer, mode.forward);
-        tree.refresh();
-        void vscode.window.showInformationMessage(`Recording through ${answer.address}.`);
-      } catch (error) {
-        void vscode.window.showErrorMessage(errorText(error));
-      }
-    }),
-    vscode.commands.registerCommand(Commands.stopRecording, async () => {
-      const all = desktop.all;
-      const picked =
-        all.length <= 1
-          ? all[0]
-          : (
-              await vscode.window.showQuickPick(
-                all.map((recording) => ({
-                  label: recording.address,
-                  description: `${recording.pairs} pairs`,
-                  recording,
-                })),
-                { title: 'Stop Recording' },
-              )
-            )?.recording;
-      if (!picked) {
-        if (all.length === 0) {
-          void vscode.window.showInformationMessage('No recording is running.');
-        }
-        return;
-      }
-      try {
-        const { snapshot: sealed } = await api.stopRecording(picked.recordingId);
-        desktop.stopped(picked.recordingId);
-        tree.refresh();
-        void vscode.window.showInformationMessage(
-          `Recorded ${sealed.name}: IN ${sealed.inCount} · OUT ${sealed.outCount}.`,
-        );
-      } catch (error) {
-        void vscode.window.showErrorMessage(errorText(error));
-      }
-    }),
+    registerDesktopCommands(api, tree, desktop),
     vscode.commands.registerCommand(Commands.openPair, async (node?: RecordingNode) => {
       const row = node ?? view.selection[0];
       if (row?.kind !== 'pair') {
