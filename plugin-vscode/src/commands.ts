@@ -19,6 +19,9 @@ export const Commands = {
   renameRecording: 'kubereplay.renameRecording',
   deleteRecording: 'kubereplay.deleteRecording',
   openPair: 'kubereplay.openPair',
+  loadMorePairs: 'kubereplay.loadMorePairs',
+  markOutbound: 'kubereplay.markOutbound',
+  markInbound: 'kubereplay.markInbound',
   startRecording: 'kubereplay.startRecording',
   stopRecording: 'kubereplay.stopRecording',
 } as const;

@@ -72,11 +72,13 @@ export function activate(context: vscode.ExtensionContext): void {
     exportSnapshot: (snapshotId, format, path) =>
       server.send(Requests.trafficExportSnapshot, { snapshotId, format, path }),
     rename: (snapshotId, name) => server.send(Requests.trafficRenameSnapshot, { snapshotId, name }),
+    reclassify: (params) => server.send(Requests.trafficReclassify, params),
     delete: (snapshotId) => server.send(Requests.trafficDeleteSnapshot, { snapshotId }),
     startRecording: (params) => server.send(Requests.trafficStartRecording, params),
     stopRecording: (recordingId) => server.send(Requests.trafficStopRecording, { recordingId }),
   };
-  const recordings = new RecordingsTree(new RecordingsStore(recordingsApi));
+  const recordingsStore = new RecordingsStore(recordingsApi);
+  const recordings = new RecordingsTree(recordingsStore);
   const recordingsView = vscode.window.createTreeView(Views.recordings, {
     treeDataProvider: recordings,
     showCollapseAll: true,
@@ -92,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, recordingDocuments),
     registerRecordingsActions(
       recordingsApi,
+      recordingsStore,
       recordings,
       recordingsView,
       recordingDocuments,

@@ -71,3 +71,29 @@ export class ImportWatcher {
     }
   }
 }
+
+/** A progress report for withProgress: the increment since the last one, in percent. */
+export interface ProgressStep {
+  message: string;
+  increment?: number;
+}
+
+/** Turns traffic/didProgress notifications into withProgress steps. */
+export class ProgressTracker {
+  private percent = 0;
+
+  step(params: DidProgressParams): ProgressStep {
+    const done = params.total > 0 ? `${params.done}/${params.total}` : `${params.done}`;
+    const message = params.message ? `${params.message} (${done})` : done;
+    if (params.total <= 0) {
+      return { message };
+    }
+    const percent = Math.min(100, Math.max(0, (params.done / params.total) * 100));
+    const increment = percent - this.percent;
+    if (increment <= 0) {
+      return { message };
+    }
+    this.percent = percent;
+    return { message, increment };
+  }
+}

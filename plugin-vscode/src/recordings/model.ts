@@ -1,20 +1,15 @@
-// The rows of the Recordings view and the texts it opens, as plain data free of the vscode
-// module so they can be unit-tested; recordingsTree.ts turns them into TreeItems.
+// The rows of the Recordings view as plain data, free of the vscode module so they can be
+// unit-tested; recordingsView.ts turns them into TreeItems.
 import type {
-  BodyDto,
-  DidProgressParams,
   EndpointDto,
   HostEndpointsDto,
-  ImportReportDto,
-  MessageDto,
-  PairDto,
   PairSummaryDto,
   SnapshotDto,
+  SnapshotState,
 } from '../rpc/protocol';
 import type { Collapse, Icon } from '../cluster/nodes';
-
-/** How many pairs an endpoint row lists at most. */
-export const PAIRS_PAGE = 200;
+import { loadMoreLabel, loadMoreTooltip } from './paging';
+import { reclassifyContext, type HostCounts } from './reclassify';
 
 export interface SnapshotNode {
   kind: 'snapshot';
@@ -34,6 +29,8 @@ export interface EndpointNode {
   id: string;
   snapshotId: string;
   host: string;
+  /** The counts of the whole host, which reclassify acts on. */
+  hostCounts: HostCounts;
   endpoint: EndpointDto;
 }
 
@@ -41,7 +38,17 @@ export interface PairNode {
   kind: 'pair';
   id: string;
   snapshotId: string;
+  hostCounts: HostCounts;
   pair: PairSummaryDto;
+}
+
+/** The row under an endpoint that loads its next page of pairs. */
+export interface MoreNode {
+  kind: 'more';
+  id: string;
+  endpoint: EndpointNode;
+  shown: number;
+  total: number;
 }
 
 export interface MessageNode {
@@ -52,7 +59,8 @@ export interface MessageNode {
   error: boolean;
 }
 
-export type RecordingNode = SnapshotNode | HostNode | EndpointNode | PairNode | MessageNode;
+export type RecordingNode =
+  SnapshotNode | HostNode | EndpointNode | PairNode | MoreNode | MessageNode;
 
 /** A row as the view draws it. */
 export interface RenderedRow {
@@ -78,20 +86,23 @@ export function hostNodes(snapshotId: string, hosts: HostEndpointsDto[]): HostNo
 }
 
 export function endpointNodes(snapshotId: string, host: HostEndpointsDto): EndpointNode[] {
+  const hostCounts = { inCount: host.inCount, outCount: host.outCount };
   return host.endpoints.map((endpoint) => ({
     kind: 'endpoint',
     id: `endpoint:${snapshotId}:${host.host}:${endpoint.method} ${endpoint.pathTemplate}`,
     snapshotId,
     host: host.host,
+    hostCounts,
     endpoint,
   }));
 }
 
-export function pairNodes(snapshotId: string, pairs: PairSummaryDto[]): PairNode[] {
+export function pairNodes(endpoint: EndpointNode, pairs: PairSummaryDto[]): PairNode[] {
   return pairs.map((pair) => ({
     kind: 'pair',
-    id: `pair:${snapshotId}:${pair.pairId}`,
-    snapshotId,
+    id: `pair:${endpoint.snapshotId}:${pair.pairId}`,
+    snapshotId: endpoint.snapshotId,
+    hostCounts: endpoint.hostCounts,
     pair,
   }));
 }
@@ -103,21 +114,6 @@ export function messageNode(
   error = false,
 ): MessageNode {
   return { kind: 'message', id: `message:${id}`, label, detail, error };
-}
-
-/** The row under an endpoint that says some pairs are not listed. */
-export function morePairsNode(
-  endpointId: string,
-  shown: number,
-  total: number,
-): MessageNode | undefined {
-  return total > shown
-    ? messageNode(
-        `${endpointId}:more`,
-        `${total - shown} more not shown`,
-        `the first ${shown} of ${total}`,
-      )
-    : undefined;
 }
 
 export function directionCounts(inCount: number, outCount: number): string {
@@ -186,14 +182,46 @@ function latency(endpoint: EndpointDto): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
+/** How a snapshot's state shows: its icon, a word before its counts, a line in its tooltip. */
+export interface StateMark {
+  icon: Icon;
+  word?: string;
+  explanation?: string;
+}
+
+export function stateMark(state: SnapshotState | undefined): StateMark {
+  switch (state) {
+    case 'RECORDING':
+      return {
+        icon: { id: 'circle-large-filled', color: 'charts.red' },
+        word: 'recording…',
+        explanation:
+          'Recording: pairs are still arriving; refresh for the latest counts, stop the recording to seal it.',
+      };
+    case 'INTERRUPTED':
+      return {
+        icon: { id: 'warning', color: 'charts.yellow' },
+        word: 'interrupted',
+        explanation:
+          'Interrupted: the server went away while this was recording. It holds the pairs that arrived before that; later traffic was not recorded.',
+      };
+    default:
+      return { icon: { id: 'record' } };
+  }
+}
+
 export function snapshotTooltip(snapshot: SnapshotDto): string {
-  const lines = [
-    snapshot.name,
+  const mark = stateMark(snapshot.state);
+  const lines = [snapshot.name];
+  if (mark.explanation) {
+    lines.push(mark.explanation, '');
+  }
+  lines.push(
     `Source: ${snapshot.source}`,
     `Created: ${shortTime(snapshot.created)}`,
     `Pairs: ${directionCounts(snapshot.inCount, snapshot.outCount)}`,
     `Hosts: ${snapshot.hosts.length > 0 ? snapshot.hosts.join(', ') : 'none'}`,
-  ];
+  );
   if (snapshot.firstTimestamp || snapshot.lastTimestamp) {
     lines.push(
       `Time span: ${shortTime(snapshot.firstTimestamp)} – ${shortTime(snapshot.lastTimestamp)}`,
@@ -210,11 +238,15 @@ export function render(node: RecordingNode): RenderedRow {
   switch (node.kind) {
     case 'snapshot': {
       const { snapshot } = node;
+      const mark = stateMark(snapshot.state);
+      const counts = directionCounts(snapshot.inCount, snapshot.outCount);
       return {
         label: snapshot.name,
-        description: `${directionCounts(snapshot.inCount, snapshot.outCount)} · ${shortTime(snapshot.created)}`,
+        description: [mark.word, counts, shortTime(snapshot.created)]
+          .filter((part) => part !== undefined)
+          .join(' · '),
         tooltip: snapshotTooltip(snapshot),
-        icon: { id: 'record' },
+        icon: mark.icon,
         contextValue: 'kubereplay.snapshot',
         collapse: 'collapsed',
       };
@@ -223,9 +255,14 @@ export function render(node: RecordingNode): RenderedRow {
       return {
         label: node.host.host,
         description: directionCounts(node.host.inCount, node.host.outCount),
-        tooltip: `${node.host.host}\n${node.host.endpoints.length} endpoints`,
+        tooltip: [
+          node.host.host,
+          `${node.host.endpoints.length} endpoints`,
+          `Pairs: ${directionCounts(node.host.inCount, node.host.outCount)}`,
+          'IN pairs are replayed as tests, OUT pairs are served as mocks.',
+        ].join('\n'),
         icon: { id: 'server' },
-        contextValue: 'kubereplay.recordedHost',
+        contextValue: `kubereplay.recordedHost${reclassifyContext(node.host)}`,
         collapse: 'collapsed',
       };
     case 'endpoint': {
@@ -241,7 +278,7 @@ export function render(node: RecordingNode): RenderedRow {
           ...(summary ? [`Latency: ${summary}`] : []),
         ].join('\n'),
         icon: { id: 'symbol-method' },
-        contextValue: 'kubereplay.endpoint',
+        contextValue: `kubereplay.endpoint${reclassifyContext(node.hostCounts)}`,
         collapse: 'collapsed',
       };
     }
@@ -259,10 +296,18 @@ export function render(node: RecordingNode): RenderedRow {
           `Request ${bytes(pair.requestBytes)}, response ${bytes(pair.responseBytes)}`,
         ].join('\n'),
         icon: statusIcon(pair.status),
-        contextValue: 'kubereplay.pair',
+        contextValue: `kubereplay.pair${reclassifyContext(node.hostCounts)}`,
         collapse: 'none',
       };
     }
+    case 'more':
+      return {
+        label: loadMoreLabel(node.shown, node.total),
+        tooltip: loadMoreTooltip(node.shown, node.total),
+        icon: { id: 'fold-down' },
+        contextValue: 'kubereplay.morePairs',
+        collapse: 'none',
+      };
     case 'message':
       return {
         label: node.label,
@@ -275,148 +320,7 @@ export function render(node: RecordingNode): RenderedRow {
   }
 }
 
-/** The path of a pair's virtual document: `/<snapshot>/<pairId> GET example.com.http`. */
-export function pairPath(snapshotId: string, pair: PairSummaryDto): string {
-  const name = `${pair.pairId} ${pair.method} ${pair.host}`.replace(/[/\\?#%]/g, '_');
-  return `/${encodeURIComponent(snapshotId)}/${name}.http`;
-}
-
-/** The snapshot id and pair id a document path names, as pairPath writes them. */
-export function parsePairPath(path: string): { snapshotId: string; pairId: number } | undefined {
-  const match = /^\/([^/]+)\/(\d+)[ .]/.exec(path);
-  return match?.[1] && match[2]
-    ? { snapshotId: decodeURIComponent(match[1]), pairId: Number(match[2]) }
-    : undefined;
-}
-
-function bodyText(body: BodyDto): string[] {
-  if (body.size === 0 && !body.text && !body.base64) {
-    return [];
-  }
-  if (body.text !== undefined) {
-    return ['', body.text];
-  }
-  const type = body.contentType ? `${body.contentType}, ` : '';
-  return ['', `# binary, ${type}${body.size} bytes, base64:`, body.base64 ?? ''];
-}
-
-function headerLines(message: MessageDto): string[] {
-  return message.headers.map((header) => `${header.name}: ${header.value}`);
-}
-
-/** A pair as the text of its read-only document: request, then response, as HTTP reads. */
-export function pairDocumentText(pair: PairDto): string {
-  const { summary } = pair;
-  const version = pair.httpVersion ?? 'HTTP/1.1';
-  const lines = [
-    `# ${summary.direction} pair ${summary.pairId} · ${shortTime(summary.timestamp)} · ${millis(summary.durationMillis)} · ${summary.host}`,
-  ];
-  if (pair.uuid) {
-    lines.push(`# uuid ${pair.uuid}`);
-  }
-  const tags = Object.entries(pair.tags);
-  if (tags.length > 0) {
-    lines.push(`# tags ${tags.map(([key, value]) => `${key}=${value}`).join(', ')}`);
-  }
-  lines.push('', `${summary.method} ${summary.url} ${version}`, ...headerLines(pair.request));
-  lines.push(...bodyText(pair.request.body));
-  lines.push('', '###', '');
-  if (summary.status > 0) {
-    const message = pair.statusMessage ? ` ${pair.statusMessage}` : '';
-    lines.push(`${version} ${summary.status}${message}`, ...headerLines(pair.response));
-    lines.push(...bodyText(pair.response.body));
-  } else {
-    lines.push('# no response was recorded');
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** An import report as a readable text document. */
-export function reportText(report: ImportReportDto): string {
-  const { snapshot } = report;
-  const lines = [
-    `Import report: ${snapshot.name}`,
-    '',
-    `Format:    ${report.format}`,
-    `Snapshot:  ${snapshot.id}`,
-    `Pairs:     ${directionCounts(snapshot.inCount, snapshot.outCount)}`,
-    `Skipped:   ${report.skippedCount}`,
-    `Read:      ${bytes(report.bytesRead)} in ${millis(report.elapsedMillis)}`,
-    '',
-    'Hosts:',
-  ];
-  if (report.hosts.length === 0) {
-    lines.push('  (none)');
-  }
-  for (const host of report.hosts) {
-    lines.push(`  ${host.host}  ${directionCounts(host.inCount, host.outCount)}`);
-  }
-  if (report.skippedCount > 0) {
-    lines.push('', 'Skipped entries:');
-    for (const skipped of report.skipped) {
-      lines.push(`  ${skipped.entry}: ${skipped.reason}`);
-    }
-    if (report.skippedCount > report.skipped.length) {
-      lines.push(`  … and ${report.skippedCount - report.skipped.length} more`);
-    }
-  }
-  if (report.unresolvedVariables.length > 0) {
-    lines.push('', 'Unresolved variables:');
-    for (const variable of report.unresolvedVariables) {
-      lines.push(`  {{${variable}}}`);
-    }
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** The one-line summary of a finished import, for the information message. */
-export function reportSummary(report: ImportReportDto): string {
-  const { snapshot } = report;
-  const skipped = report.skippedCount > 0 ? `, ${report.skippedCount} skipped` : '';
-  return `Imported ${snapshot.name}: ${directionCounts(snapshot.inCount, snapshot.outCount)}${skipped}.`;
-}
-
-/** A progress report for withProgress: the increment since the last one, in percent. */
-export interface ProgressStep {
-  message: string;
-  increment?: number;
-}
-
-/** Turns traffic/didProgress notifications into withProgress steps. */
-export class ProgressTracker {
-  private percent = 0;
-
-  step(params: DidProgressParams): ProgressStep {
-    const done = params.total > 0 ? `${params.done}/${params.total}` : `${params.done}`;
-    const message = params.message ? `${params.message} (${done})` : done;
-    if (params.total <= 0) {
-      return { message };
-    }
-    const percent = Math.min(100, Math.max(0, (params.done / params.total) * 100));
-    const increment = percent - this.percent;
-    if (increment <= 0) {
-      return { message };
-    }
-    this.percent = percent;
-    return { message, increment };
-  }
-}
-
-/** The formats the import quick pick offers; `guess` sends none and the server decides. */
-export const IMPORT_FORMATS = [
-  'guess',
-  'har',
-  'postman',
-  'jsonl',
-  'wiremock',
-  'speedscale',
-] as const;
 export const EXPORT_FORMATS = ['jsonl', 'har'] as const;
-
-/** The import format to send for a quick pick answer. */
-export function importFormat(picked: string | undefined): string | undefined {
-  return picked && picked !== 'guess' ? picked : undefined;
-}
 
 /** A file name to suggest for an export. */
 export function exportFileName(snapshot: SnapshotDto, format: string): string {

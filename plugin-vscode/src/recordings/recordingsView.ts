@@ -1,56 +1,44 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { BuiltinCommands, Commands, ContextKeys, PAIR_SCHEME, REPORT_SCHEME } from '../commands';
+import { Commands, PAIR_SCHEME, REPORT_SCHEME } from '../commands';
 import { errorText } from '../rpc/errors';
 import type {
-  DidFinishImportParams,
-  DidProgressParams,
   ExportSnapshotResponse,
   GetPairResponse,
   ImportFileParams,
   ImportFileResponse,
   ImportReportDto,
+  PairDirection,
+  ReclassifyParams,
+  ReclassifyResponse,
   SnapshotDto,
   SnapshotResponse,
-  StartRecordingParams,
-  StartRecordingResponse,
 } from '../rpc/protocol';
-import {
-  DEFAULT_LISTEN,
-  DesktopRecordings,
-  startParams,
-  validateListen,
-  validateUpstream,
-} from './desktop';
-import { ImportWatcher } from './imports';
+import type { DesktopRecordings } from './desktop';
+import { pairDocumentText, pairPath, parsePairPath, reportText } from './documents';
+import { importRecording } from './importCommand';
+import type { ImportWatcher } from './imports';
 import {
   deleteSnapshotConfirmation,
   EXPORT_FORMATS,
   exportFileName,
-  IMPORT_FORMATS,
-  importFormat,
-  pairDocumentText,
-  pairPath,
-  parsePairPath,
-  ProgressTracker,
   render,
-  reportSummary,
-  reportText,
   validateName,
   type RecordingNode,
 } from './model';
-import { RecordingsStore, type RecordingsApi } from './store';
+import { reclassifiedMessage, reclassifyParams } from './reclassify';
+import { registerDesktopCommands, type DesktopApi } from './recordingCommands';
+import type { RecordingsApi, RecordingsStore } from './store';
 
 /** What the Recordings view's commands need of the server, besides the tree's requests. */
-export interface RecordingsActionsApi extends RecordingsApi {
+export interface RecordingsActionsApi extends RecordingsApi, DesktopApi {
   getPair(snapshotId: string, pairId: number): Promise<GetPairResponse>;
   importFile(params: ImportFileParams): Promise<ImportFileResponse>;
   cancel(operationId: string): Promise<unknown>;
   exportSnapshot(snapshotId: string, format: string, file: string): Promise<ExportSnapshotResponse>;
   rename(snapshotId: string, name: string): Promise<SnapshotResponse>;
+  reclassify(params: ReclassifyParams): Promise<ReclassifyResponse>;
   delete(snapshotId: string): Promise<unknown>;
-  startRecording(params: StartRecordingParams): Promise<StartRecordingResponse>;
-  stopRecording(recordingId: string): Promise<SnapshotResponse>;
 }
 
 /** The Recordings view: snapshot → host → endpoint → pair, loaded as rows are expanded. */
@@ -60,8 +48,15 @@ export class RecordingsTree implements vscode.TreeDataProvider<RecordingNode>, v
 
   constructor(private readonly store: RecordingsStore) {}
 
+  /** Reloads every row from the server. */
   refresh(): void {
+    this.store.invalidate();
     this.changeEmitter.fire(undefined);
+  }
+
+  /** Redraws the rows under one row from what the store holds. */
+  redraw(node: RecordingNode): void {
+    this.changeEmitter.fire(node);
   }
 
   getTreeItem(node: RecordingNode): vscode.TreeItem {
@@ -86,6 +81,12 @@ export class RecordingsTree implements vscode.TreeDataProvider<RecordingNode>, v
       item.command = {
         title: 'Open Pair',
         command: Commands.openPair,
+        arguments: [node],
+      };
+    } else if (node.kind === 'more') {
+      item.command = {
+        title: 'Load More',
+        command: Commands.loadMorePairs,
         arguments: [node],
       };
     }
@@ -133,31 +134,13 @@ export class RecordingDocuments implements vscode.TextDocumentContentProvider {
 /** The commands of the Recordings view. */
 export function registerRecordingsActions(
   api: RecordingsActionsApi,
+  store: RecordingsStore,
   tree: RecordingsTree,
   view: vscode.TreeView<RecordingNode>,
   documents: RecordingDocuments,
   watcher: ImportWatcher,
   desktop: DesktopRecordings,
 ): vscode.Disposable {
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
-  status.command = Commands.stopRecording;
-  const showStatus = () => {
-    const text = desktop.statusText();
-    void vscode.commands.executeCommand(
-      BuiltinCommands.setContext,
-      ContextKeys.recording,
-      text !== undefined,
-    );
-    if (text === undefined) {
-      status.hide();
-      return;
-    }
-    status.text = text;
-    status.tooltip = desktop.statusTooltip();
-    status.show();
-  };
-  showStatus();
-
   const snapshot = (node: unknown): SnapshotDto | undefined => {
     const row = (node as RecordingNode | undefined) ?? view.selection[0];
     if (row?.kind === 'snapshot') {
@@ -167,100 +150,28 @@ export function registerRecordingsActions(
     return undefined;
   };
 
+  const reclassify = async (node: RecordingNode | undefined, direction: PairDirection) => {
+    const params = reclassifyParams(node ?? view.selection[0], direction);
+    if (!params) {
+      void vscode.window.showInformationMessage(
+        'Select a host, an endpoint or a pair in the Recordings view first.',
+      );
+      return;
+    }
+    try {
+      const answer = await api.reclassify(params);
+      tree.refresh();
+      void vscode.window.showInformationMessage(reclassifiedMessage(params, answer));
+    } catch (error) {
+      void vscode.window.showErrorMessage(errorText(error));
+    }
+  };
+
   return vscode.Disposable.from(
-    status,
-    {
-      dispose: desktop.onDidChange(showStatus),
-    },
     vscode.commands.registerCommand(Commands.refreshRecordings, () => {
       tree.refresh();
     }),
-    vscode.commands.registerCommand(Commands.startRecording, async () => {
-      const mode = await vscode.window.showQuickPick(
-        [
-          {
-            label: 'Reverse proxy',
-            detail:
-              'Clients call the proxy, which forwards to a service: its traffic becomes IN pairs',
-            forward: false,
-          },
-          {
-            label: 'Forward proxy',
-            detail: 'A local app uses the proxy for its calls: its dependencies become OUT pairs',
-            forward: true,
-          },
-        ],
-        { title: 'Start Recording' },
-      );
-      if (!mode) {
-        return;
-      }
-      const listen = await vscode.window.showInputBox({
-        title: 'Start Recording: listen on',
-        value: DEFAULT_LISTEN,
-        validateInput: validateListen,
-      });
-      if (listen === undefined) {
-        return;
-      }
-      let upstream: string | undefined;
-      if (!mode.forward) {
-        upstream = await vscode.window.showInputBox({
-          title: 'Start Recording: upstream URL',
-          placeHolder: 'http://localhost:8080',
-          validateInput: validateUpstream,
-        });
-        if (upstream === undefined) {
-          return;
-        }
-      }
-      const name = await vscode.window.showInputBox({
-        title: 'Start Recording: name (optional)',
-      });
-      if (name === undefined) {
-        return;
-      }
-      try {
-        const answer = await api.startRecording(startParams(listen, upstream, name));
-        desktop.started(answer, mode.forward);
-        tree.refresh();
-        void vscode.window.showInformationMessage(`Recording through ${answer.address}.`);
-      } catch (error) {
-        void vscode.window.showErrorMessage(errorText(error));
-      }
-    }),
-    vscode.commands.registerCommand(Commands.stopRecording, async () => {
-      const all = desktop.all;
-      const picked =
-        all.length <= 1
-          ? all[0]
-          : (
-              await vscode.window.showQuickPick(
-                all.map((recording) => ({
-                  label: recording.address,
-                  description: `${recording.pairs} pairs`,
-                  recording,
-                })),
-                { title: 'Stop Recording' },
-              )
-            )?.recording;
-      if (!picked) {
-        if (all.length === 0) {
-          void vscode.window.showInformationMessage('No recording is running.');
-        }
-        return;
-      }
-      try {
-        const { snapshot: sealed } = await api.stopRecording(picked.recordingId);
-        desktop.stopped(picked.recordingId);
-        tree.refresh();
-        void vscode.window.showInformationMessage(
-          `Recorded ${sealed.name}: IN ${sealed.inCount} · OUT ${sealed.outCount}.`,
-        );
-      } catch (error) {
-        void vscode.window.showErrorMessage(errorText(error));
-      }
-    }),
+    registerDesktopCommands(api, tree, desktop),
     vscode.commands.registerCommand(Commands.openPair, async (node?: RecordingNode) => {
       const row = node ?? view.selection[0];
       if (row?.kind !== 'pair') {
@@ -273,8 +184,40 @@ export function registerRecordingsActions(
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document, { preview: true });
     }),
-    vscode.commands.registerCommand(Commands.importRecording, () =>
-      importRecording(api, tree, documents, watcher),
+    vscode.commands.registerCommand(Commands.importRecording, (file?: unknown) =>
+      importRecording(
+        {
+          importFile: (params) => api.importFile(params),
+          cancel: (operationId) => api.cancel(operationId),
+          watcher,
+          imported: () => {
+            tree.refresh();
+          },
+          showReport: async (report) => {
+            const document = await vscode.workspace.openTextDocument(documents.addReport(report));
+            await vscode.window.showTextDocument(document, { preview: false });
+          },
+        },
+        // A file from the Explorer's context menu, or from a caller; none from the view's title.
+        file instanceof vscode.Uri ? file : undefined,
+      ),
+    ),
+    vscode.commands.registerCommand(Commands.loadMorePairs, async (node?: RecordingNode) => {
+      if (node?.kind !== 'more') {
+        return;
+      }
+      try {
+        await store.loadMore(node);
+        tree.redraw(node.endpoint);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Could not load more pairs: ${errorText(error)}`);
+      }
+    }),
+    vscode.commands.registerCommand(Commands.markOutbound, (node?: RecordingNode) =>
+      reclassify(node, 'OUT'),
+    ),
+    vscode.commands.registerCommand(Commands.markInbound, (node?: RecordingNode) =>
+      reclassify(node, 'IN'),
     ),
     vscode.commands.registerCommand(Commands.exportRecording, async (node) => {
       const target = snapshot(node);
@@ -349,85 +292,4 @@ export function registerRecordingsActions(
       }
     }),
   );
-}
-
-async function importRecording(
-  api: RecordingsActionsApi,
-  tree: RecordingsTree,
-  documents: RecordingDocuments,
-  watcher: ImportWatcher,
-): Promise<void> {
-  const files = await vscode.window.showOpenDialog({
-    title: 'Import Recording',
-    openLabel: 'Import',
-    canSelectMany: false,
-    filters: {
-      Recordings: ['har', 'json', 'jsonl'],
-      'All files': ['*'],
-    },
-  });
-  const file = files?.[0];
-  if (!file) {
-    return;
-  }
-  const picked = await vscode.window.showQuickPick([...IMPORT_FORMATS], {
-    title: `Import ${path.basename(file.fsPath)}`,
-    placeHolder: 'Format (guess: let the server tell from the file)',
-  });
-  if (!picked) {
-    return;
-  }
-  let finished: DidFinishImportParams;
-  try {
-    finished = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: `Importing ${path.basename(file.fsPath)}`,
-        cancellable: true,
-      },
-      async (progress, token) => {
-        const { operationId } = await api.importFile({
-          path: file.fsPath,
-          format: importFormat(picked),
-        });
-        const tracker = new ProgressTracker();
-        const cancelled = token.onCancellationRequested(() => {
-          void api.cancel(operationId).catch(() => undefined);
-        });
-        try {
-          return await new Promise<DidFinishImportParams>((resolve) => {
-            watcher.watch(operationId, {
-              progress: (params: DidProgressParams) => {
-                progress.report(tracker.step(params));
-              },
-              finished: resolve,
-            });
-          });
-        } finally {
-          cancelled.dispose();
-        }
-      },
-    );
-  } catch (error) {
-    void vscode.window.showErrorMessage(errorText(error));
-    return;
-  }
-  tree.refresh();
-  if (finished.error?.code === 'REQUEST_CANCELLED') {
-    void vscode.window.showInformationMessage(`Import of ${path.basename(file.fsPath)} cancelled.`);
-    return;
-  }
-  if (finished.error) {
-    void vscode.window.showErrorMessage(finished.error.message);
-    return;
-  }
-  const report = finished.report;
-  if (!report) {
-    return;
-  }
-  const action = await vscode.window.showInformationMessage(reportSummary(report), 'Show Report');
-  if (action === 'Show Report') {
-    const document = await vscode.workspace.openTextDocument(documents.addReport(report));
-    await vscode.window.showTextDocument(document, { preview: false });
-  }
 }

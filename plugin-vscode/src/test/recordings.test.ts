@@ -6,104 +6,32 @@ import {
   validateListen,
   validateUpstream,
 } from '../recordings/desktop';
-import { ImportWatcher } from '../recordings/imports';
 import {
-  deleteSnapshotConfirmation,
-  exportFileName,
-  importFormat,
   pairDocumentText,
   pairPath,
   parsePairPath,
-  pathOf,
-  ProgressTracker,
-  render,
   reportSummary,
   reportText,
+} from '../recordings/documents';
+import { ImportWatcher, ProgressTracker } from '../recordings/imports';
+import {
+  deleteSnapshotConfirmation,
+  exportFileName,
+  pathOf,
+  render,
   snapshotNode,
   statusIcon,
   validateName,
 } from '../recordings/model';
-import { RecordingsStore, type RecordingsApi } from '../recordings/store';
+import { RecordingsStore } from '../recordings/store';
 import type {
   DidFinishImportParams,
   DidProgressParams,
   ImportReportDto,
   ListPairsParams,
   PairDto,
-  PairSummaryDto,
-  SnapshotDto,
 } from '../rpc/protocol';
-
-const SNAPSHOT: SnapshotDto = {
-  id: 'snap-1',
-  name: 'shop checkout',
-  source: 'har:checkout.har',
-  created: '2026-11-25T17:02:03.123Z',
-  inCount: 12,
-  outCount: 3,
-  hosts: ['api.shop', 'payments.shop'],
-  firstTimestamp: '2026-11-25T16:00:00Z',
-  lastTimestamp: '2026-11-25T16:05:00Z',
-  skippedCount: 2,
-  state: 'COMPLETE',
-};
-
-const SUMMARY: PairSummaryDto = {
-  pairId: 7,
-  direction: 'IN',
-  timestamp: '2026-11-25T16:01:00Z',
-  durationMillis: 42,
-  host: 'api.shop',
-  method: 'GET',
-  url: '/orders/17?x=1',
-  pathTemplate: '/orders/{id}',
-  status: 404,
-  requestBytes: 0,
-  responseBytes: 20,
-};
-
-/** The first row, failing the test when there is none. */
-function first<T>(rows: T[], index = 0): T {
-  const row = rows[index];
-  assert.ok(row, `no row ${index}`);
-  return row;
-}
-
-function scriptedApi(
-  pairs: PairSummaryDto[],
-  total: number,
-  calls: ListPairsParams[] = [],
-): RecordingsApi {
-  return {
-    listSnapshots: () => Promise.resolve({ snapshots: [SNAPSHOT] }),
-    listEndpoints: () =>
-      Promise.resolve({
-        snapshot: SNAPSHOT,
-        hosts: [
-          {
-            host: 'api.shop',
-            inCount: 12,
-            outCount: 0,
-            endpoints: [
-              {
-                method: 'GET',
-                pathTemplate: '/orders/{id}',
-                inCount: 12,
-                outCount: 0,
-                medianMillis: 40,
-                p95Millis: 120,
-                maxMillis: 15_000,
-              },
-            ],
-          },
-        ],
-      }),
-    listPairs: (params) => {
-      calls.push(params);
-      return Promise.resolve({ pairs, total });
-    },
-  };
-}
+import { first, scriptedApi, SNAPSHOT, SUMMARY } from './recordingsFixtures';
 
 describe('the Recordings tree', () => {
   it('draws a snapshot with its counts, creation time and a tooltip with source, hosts, span', () => {
@@ -150,16 +78,6 @@ describe('the Recordings tree', () => {
     assert.equal(pairRow.description, '42 ms · IN · 2026-11-25 16:01:00');
     assert.deepEqual(pairRow.icon, { id: 'warning', color: 'charts.yellow' });
     assert.equal(pairRow.collapse, 'none');
-  });
-
-  it('says how many pairs are not listed, when there are more than a page', async () => {
-    const store = new RecordingsStore(scriptedApi([SUMMARY], 250));
-    const snapshot = first(await store.children());
-    const host = first(await store.children(snapshot));
-    const endpoint = first(await store.children(host));
-    const rows = await store.children(endpoint);
-    assert.equal(rows.length, 2);
-    assert.equal(render(first(rows, 1)).label, '249 more not shown');
   });
 
   it('shows a failed request as an error row with the server’s message', async () => {
@@ -238,6 +156,11 @@ describe('a pair document', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('lists tags by name, so a pair reads the same each time it opens', () => {
+    const text = pairDocumentText({ ...pair, tags: { resourceType: 'fetch', page: 'page_1' } });
+    assert.match(text, /^# tags page=page_1, resourceType=fetch$/m);
   });
 
   it('says when no response was recorded, and leaves out empty bodies', () => {
@@ -349,11 +272,6 @@ describe('import progress', () => {
 });
 
 describe('recording commands', () => {
-  it('sends no format for guess', () => {
-    assert.equal(importFormat('guess'), undefined);
-    assert.equal(importFormat('har'), 'har');
-  });
-
   it('suggests a file name from the recording’s name', () => {
     assert.equal(exportFileName(SNAPSHOT, 'har'), 'shop-checkout.har');
     assert.equal(exportFileName({ ...SNAPSHOT, name: '///' }, 'jsonl'), 'recording.jsonl');

@@ -1,0 +1,371 @@
+// The Recordings view in a real VS Code workbench, against the real kubereplay server: a HAR
+// imported through the command and its file dialog, the report, the tree down to a pair and its
+// document, a host marked as outbound, and an endpoint whose pairs come a page at a time.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  copyServerJar,
+  description,
+  inWorkbench,
+  launchBrowser,
+  runCommand,
+  screenshot,
+  SIDEBAR,
+  waitForDescription,
+  widenSidebar,
+} from './ui';
+import { freePort, REPO_DIR, setUpWorkbench, type Workbench } from './workbench';
+
+const SHOP_HAR = path.join(
+  REPO_DIR,
+  'test-fixtures',
+  'src',
+  'main',
+  'resources',
+  'traffic',
+  'chromium-shop.har',
+);
+
+/** A HAR of `orders` calls to api.orders.test and two to payments.orders.test. */
+function ordersHar(orders: number): object {
+  const entry = (index: number, method: string, url: string, status: number) => ({
+    startedDateTime: new Date(Date.UTC(2026, 10, 25, 16, 0, 0, index * 10)).toISOString(),
+    time: 5 + (index % 7),
+    request: {
+      method,
+      url,
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'Accept', value: 'application/json' }],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: 0,
+    },
+    response: {
+      status,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'Content-Type', value: 'application/json' }],
+      cookies: [],
+      content: { size: 12, mimeType: 'application/json', text: `{"id": ${index}}` },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 12,
+    },
+    cache: {},
+    timings: { send: 0, wait: 5, receive: 0 },
+  });
+  const entries = Array.from({ length: orders }, (_, index) =>
+    entry(index, 'GET', `http://api.orders.test/orders/${index + 1}`, 200),
+  );
+  entries.push(entry(orders, 'POST', 'http://payments.orders.test/charges', 201));
+  entries.push(entry(orders + 1, 'POST', 'http://payments.orders.test/charges', 201));
+  return { log: { version: '1.2', creator: { name: 'kubereplay e2e', version: '1' }, entries } };
+}
+
+describe('the Recordings view in a VS Code workbench', { timeout: 170_000 }, () => {
+  let codeServer: string;
+  let browser: Browser | undefined;
+  let tmp: string;
+  let serverJar: string;
+  let kubeconfig: string;
+  const workbenches: Workbench[] = [];
+
+  // Should the runner end this process abruptly, take the workbenches down with it.
+  process.once('exit', () => {
+    workbenches.forEach((workbench) => {
+      workbench.kill();
+    });
+  });
+
+  before(async () => {
+    assert.ok(fs.existsSync(SHOP_HAR), `${SHOP_HAR} is missing`);
+    codeServer = await setUpWorkbench();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubereplay-e2e-recordings-'));
+    serverJar = copyServerJar(tmp);
+    // No kube context: the Clusters view shows its welcome text and stays out of the way.
+    kubeconfig = path.join(tmp, 'kubeconfig.yaml');
+    fs.writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\n');
+    browser = await launchBrowser(tmp);
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await Promise.all(workbenches.map((workbench) => workbench.stop()));
+    if (!process.env.KUBEREPLAY_E2E_KEEP) {
+      fs.rmSync(tmp, { recursive: true, force: true }); // KUBEREPLAY_E2E_KEEP=1 keeps the logs
+    }
+  });
+
+  const recordings = (page: Page) =>
+    page.locator(`${SIDEBAR} .pane`, {
+      has: page.locator('.pane-header', { hasText: /^Recordings/i }),
+    });
+
+  /** A row of the Recordings view by its whole label. */
+  function row(page: Page, label: string): Locator {
+    return recordings(page)
+      .locator('.monaco-list-row', {
+        has: page.locator('.label-name', { hasText: new RegExp(`^${escape(label)}$`) }),
+      })
+      .first();
+  }
+
+  /** Clicks a collapsed row open and waits for a row under it. */
+  async function expand(page: Page, label: string, childLabel: string): Promise<void> {
+    const child = row(page, childLabel);
+    if (!(await child.isVisible())) {
+      await row(page, label).click();
+    }
+    await child.waitFor();
+  }
+
+  /** Opens the Recordings view and gives it the side bar: the Clusters view is collapsed. */
+  async function showRecordings(page: Page): Promise<void> {
+    const header = (name: RegExp) =>
+      page.locator(`${SIDEBAR} .pane-header`, { hasText: name }).first();
+    await header(/^Clusters/i).waitFor();
+    if ((await header(/^Clusters/i).getAttribute('aria-expanded')) === 'true') {
+      await header(/^Clusters/i).click();
+    }
+    if ((await header(/^Recordings/i).getAttribute('aria-expanded')) !== 'true') {
+      await header(/^Recordings/i).click();
+    }
+    await recordings(page).getByText('No recordings yet.').waitFor();
+  }
+
+  /** Runs Import Recording… from the command palette and answers its file dialog. */
+  async function importFile(page: Page, file: string): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Kube Replay: Import Recording');
+    await quickPickRow(page, 'Kube Replay: Import Recording…').waitFor();
+    await page.keyboard.press('Enter');
+    // The workbench's own file dialog: a path in the quick input. Once it lists the folder,
+    // type the file's path over the folder's.
+    await page
+      .locator('.quick-input-widget .quick-input-title', { hasText: 'Import Recording' })
+      .waitFor();
+    await quickPickRow(page, path.basename(file)).waitFor();
+    await input.fill(file);
+    await page.waitForFunction(
+      ([selector, value]) => document.querySelector<HTMLInputElement>(selector)?.value === value,
+      ['.quick-input-widget input', file] as const,
+    );
+    await page.keyboard.press('Enter');
+    await quickPickRow(page, 'Import with defaults').waitFor();
+  }
+
+  function quickPickRow(page: Page, label: string): Locator {
+    return page
+      .locator('.quick-input-list .monaco-list-row', {
+        has: page.locator('.label-name', { hasText: new RegExp(`^${escape(label)}$`) }),
+      })
+      .first();
+  }
+
+  /** Answers an input box of the quick input with `text` (empty: keeps the default). */
+  async function answer(page: Page, title: RegExp, text?: string): Promise<void> {
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
+    const input = page.locator('.quick-input-widget input');
+    if (text !== undefined) {
+      await input.fill(text);
+    }
+    await page.keyboard.press('Enter');
+  }
+
+  async function notification(page: Page, text: RegExp): Promise<Locator> {
+    const toast = page.locator('.notification-toast', { hasText: text }).first();
+    await toast.waitFor();
+    return toast;
+  }
+
+  async function editorText(page: Page, waitFor: string): Promise<string> {
+    const editor = page.locator('.editor-instance .view-lines').first();
+    await editor.getByText(waitFor).first().waitFor();
+    return (await editor.innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  it('imports a HAR, opens a pair, marks a host as outbound and pages through pairs', async () => {
+    assert.ok(browser);
+    const root = path.join(tmp, 'recordings');
+    const workspace = path.join(root, 'workspace');
+    fs.mkdirSync(workspace, { recursive: true });
+    const shop = path.join(workspace, 'chromium-shop.har');
+    fs.copyFileSync(SHOP_HAR, shop);
+    const orders = path.join(workspace, 'orders.har');
+    fs.writeFileSync(orders, JSON.stringify(ordersHar(230)));
+
+    await inWorkbench(
+      {
+        browser,
+        codeServer,
+        root,
+        kubeconfig,
+        serverJar,
+        track: (workbench) => workbenches.push(workbench),
+      },
+      async (page) => {
+        await widenSidebar(page, 520);
+        await showRecordings(page);
+
+        // One pick after the file: the defaults.
+        await importFile(page, shop);
+        await page.keyboard.press('Enter');
+        const imported = await notification(
+          page,
+          /Imported chromium-shop\.har: IN 8 · OUT 0, 2 skipped\./,
+        );
+        await imported.getByRole('button', { name: 'Show Report' }).click();
+        await page.locator('.tab', { hasText: 'chromium-shop.har (import report).txt' }).waitFor();
+        const report = await editorText(page, 'Hosts:');
+        assert.match(report, /Format: +har/);
+        assert.match(report, /payments\.example\.test +IN 1 · OUT 0/);
+
+        const snapshot = row(page, 'chromium-shop.har');
+        assert.match(await description(snapshot), /^IN 8 · OUT 0 · \d{4}-\d\d-\d\d /);
+        await expand(page, 'chromium-shop.har', 'shop.example.test');
+        assert.equal(await description(row(page, 'shop.example.test')), 'IN 6 · OUT 0');
+        await expand(page, 'shop.example.test', 'POST /api/login');
+        await expand(page, 'POST /api/login', '200 POST /api/login');
+        await row(page, '200 POST /api/login').click();
+        await page.locator('.tab', { hasText: /POST shop\.example\.test\.http/ }).waitFor();
+        const pair = await editorText(page, 'POST https://shop.example.test/api/login');
+        assert.match(pair, /^# IN pair \d+ · /m);
+        assert.match(pair, /^###$/m);
+        assert.match(pair, /^HTTP\/2(\.0)? 200/im);
+        // The token never reached the store.
+        assert.doesNotMatch(pair, /eyJfixture\.token/);
+
+        // The payment provider is a dependency: mark it outbound, from its context menu.
+        const payments = row(page, 'payments.example.test');
+        await payments.click({ button: 'right' });
+        const mark = page.getByRole('menuitem', { name: 'Mark Host as Outbound (Mock)' });
+        await mark.hover();
+        await mark.click({ delay: 50 });
+        await waitForDescription(payments, /^IN 0 · OUT 1$/);
+        await waitForDescription(snapshot, /^IN 7 · OUT 1 · /);
+        await notification(page, /Marked payments\.example\.test as outbound \(mock\): 1 pair/);
+        // Now all OUT: the menu offers the way back only.
+        await payments.click({ button: 'right' });
+        await page.getByRole('menuitem', { name: 'Mark Host as Inbound (Test)' }).waitFor();
+        assert.equal(
+          await page.getByRole('menuitem', { name: 'Mark Host as Outbound (Mock)' }).count(),
+          0,
+        );
+        await page.keyboard.press('Escape');
+        await expand(page, 'payments.example.test', 'POST /v1/charges');
+
+        // The picture: the tree open down to the pair, its document beside it, no hover.
+        await runCommand(page, 'Notifications: Clear All Notifications');
+        await row(page, '200 POST /api/login').locator('.label-name').click();
+        await page.mouse.move(1100, 700);
+        await screenshot(page, 'vscode-recordings.png');
+
+        // From the Explorer's context menu, with options: a name, and the payments host
+        // outbound from the start.
+        await row(page, 'chromium-shop.har').click(); // closes it
+        await page.keyboard.press('Control+Shift+E');
+        const file = page.locator(`${SIDEBAR} .monaco-list-row`, { hasText: /^orders\.har$/ });
+        await file.click({ button: 'right' });
+        const importItem = page.getByRole('menuitem', { name: 'Import Recording…' });
+        await importItem.hover();
+        await importItem.click({ delay: 50 });
+        await quickPickRow(page, 'Choose options…').click();
+        await quickPickRow(page, 'har').click();
+        await answer(page, /: name$/, 'orders');
+        await answer(page, /: outbound hosts$/, 'payments.orders.test');
+        await notification(page, /Imported orders: IN 230 · OUT 2\./);
+        await page.locator('.activitybar [aria-label^="Kube Replay"]').first().click();
+        await expand(page, 'orders', 'api.orders.test');
+        assert.equal(await description(row(page, 'payments.orders.test')), 'IN 0 · OUT 2');
+        await expand(page, 'api.orders.test', 'GET /orders/{id}');
+        await expand(page, 'GET /orders/{id}', '200 GET /orders/1');
+
+        // The first page, then the row that loads the next one. The list draws only the rows
+        // in sight: End (the endpoint row has the focus) goes to the bottom of the tree.
+        await page.keyboard.press('End');
+        const more = row(page, 'Load more (200 of 230)');
+        await more.waitFor();
+        await row(page, '200 GET /orders/200').waitFor();
+        await more.click();
+        await more.waitFor({ state: 'detached' });
+        // The next page is appended under the first; the tree keeps the focus.
+        await row(page, '200 GET /orders/201').waitFor();
+        await page.keyboard.press('End');
+        await row(page, '200 GET /orders/230').waitFor();
+        assert.equal(
+          await recordings(page)
+            .locator('.label-name', { hasText: /^Load more/ })
+            .count(),
+          0,
+        );
+      },
+    );
+  });
+
+  it('records through a proxy, counting in the status bar, and lists the stopped recording', async () => {
+    assert.ok(browser);
+    const upstream = http.createServer((request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ path: request.url }));
+    });
+    const upstreamPort = await freePort();
+    await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
+    try {
+      await inWorkbench(
+        {
+          browser,
+          codeServer,
+          root: path.join(tmp, 'live'),
+          kubeconfig,
+          serverJar,
+          track: (workbench) => workbenches.push(workbench),
+        },
+        async (page) => {
+          await widenSidebar(page, 520);
+          await showRecordings(page);
+          const proxyPort = await freePort();
+          await page.keyboard.press('F1');
+          const input = page.locator('.quick-input-widget input');
+          await input.fill('>Kube Replay: Start Recording');
+          await quickPickRow(page, 'Kube Replay: Start Recording…').waitFor();
+          await page.keyboard.press('Enter');
+          await quickPickRow(page, 'Reverse proxy').click();
+          await answer(page, /listen on$/, `127.0.0.1:${proxyPort}`);
+          await answer(page, /upstream URL$/, `http://127.0.0.1:${upstreamPort}`);
+          await answer(page, /name \(optional\)$/, 'live');
+          await notification(page, new RegExp(`Recording through 127\\.0\\.0\\.1:${proxyPort}`));
+
+          // Traffic through the proxy: the status bar counts it as it arrives.
+          const answered = await fetch(`http://127.0.0.1:${proxyPort}/orders/7`);
+          assert.equal(answered.status, 200);
+          await page
+            .locator('.statusbar-item', { hasText: `Recording on 127.0.0.1:${proxyPort}: 1 pairs` })
+            .waitFor();
+
+          await runCommand(page, 'Kube Replay: Stop Recording');
+          await notification(page, /Recorded live: IN 1 · OUT 0\./);
+          // Stopped, the recording is sealed and listed like an import.
+          const live = row(page, 'live');
+          await waitForDescription(live, /^IN 1 · OUT 0 · /);
+          assert.equal(await live.locator('.codicon-record').count(), 1);
+          await expand(page, 'live', '127.0.0.1:' + String(upstreamPort));
+          await expand(page, '127.0.0.1:' + String(upstreamPort), 'GET /orders/{id}');
+        },
+      );
+    } finally {
+      await new Promise((resolve) => upstream.close(resolve));
+    }
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
