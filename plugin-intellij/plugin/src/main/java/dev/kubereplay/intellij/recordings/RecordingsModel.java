@@ -1,6 +1,5 @@
 package dev.kubereplay.intellij.recordings;
 
-import dev.kubereplay.intellij.cluster.tree.Tone;
 import dev.kubereplay.intellij.rpc.RpcFailure;
 import dev.kubereplay.intellij.rpc.ServerCalls;
 import dev.kubereplay.protocol.ErrorCode;
@@ -9,17 +8,15 @@ import dev.kubereplay.protocol.traffic.CancelParams;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
 import dev.kubereplay.protocol.traffic.DidProgressParams;
 import dev.kubereplay.protocol.traffic.DidRecordParams;
-import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.ExportSnapshotParams;
 import dev.kubereplay.protocol.traffic.ExportSnapshotResponse;
 import dev.kubereplay.protocol.traffic.GetPairParams;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.ImportFileParams;
 import dev.kubereplay.protocol.traffic.ListEndpointsResponse;
-import dev.kubereplay.protocol.traffic.ListPairsParams;
-import dev.kubereplay.protocol.traffic.ListPairsResponse;
 import dev.kubereplay.protocol.traffic.ListSnapshotsParams;
-import dev.kubereplay.protocol.traffic.PairSummaryDto;
+import dev.kubereplay.protocol.traffic.PairDirection;
+import dev.kubereplay.protocol.traffic.ReclassifyParams;
 import dev.kubereplay.protocol.traffic.RenameSnapshotParams;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.SnapshotParams;
@@ -46,6 +43,9 @@ public final class RecordingsModel implements TrafficRpcClient {
   /** Pairs asked for per endpoint. */
   public static final int PAIR_PAGE = 200;
 
+  /** The most pairs {@code traffic/listPairs} answers at once. */
+  static final int MAX_PAGE = 1000;
+
   private final ServerCalls server;
   private final Executor modelThread;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -54,7 +54,7 @@ public final class RecordingsModel implements TrafficRpcClient {
   private volatile List<SnapshotDto> snapshots;
   private volatile String snapshotsError;
   private final Map<String, Object> endpoints = new ConcurrentHashMap<>(); // response or error
-  private final Map<String, Object> pairs = new ConcurrentHashMap<>(); // response or error
+  private final Map<EndpointRef, Object> pairs = new ConcurrentHashMap<>(); // page or error
   private volatile ImportRun importRun;
   private volatile DesktopRecording recording;
   private volatile String document = "";
@@ -79,115 +79,7 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   /** The tree as known now. */
   public RecordingNode tree() {
-    List<RecordingNode> rows = new ArrayList<>();
-    List<SnapshotDto> known = snapshots;
-    if (snapshotsError != null) {
-      rows.add(RecordingNode.message(snapshotsError, Tone.ALERT));
-    } else if (known == null) {
-      rows.add(RecordingNode.message("Loading…", Tone.MUTED));
-    } else if (known.isEmpty()) {
-      rows.add(
-          RecordingNode.message(
-              "No snapshots yet: Import… a HAR, Postman, JSONL, WireMock or Speedscale file",
-              Tone.MUTED));
-    } else {
-      for (SnapshotDto s : known) {
-        rows.add(snapshotNode(s));
-      }
-    }
-    return new RecordingNode(
-        RecordingNode.Kind.ROOT, "Recordings", "", Tone.NEUTRAL, null, null, null, null, 0, rows);
-  }
-
-  private RecordingNode snapshotNode(SnapshotDto s) {
-    List<RecordingNode> children = new ArrayList<>();
-    Object answer = endpoints.get(s.id());
-    if (answer instanceof ListEndpointsResponse r) {
-      for (HostEndpointsDto h : r.hosts()) {
-        children.add(hostNode(s.id(), h));
-      }
-      if (children.isEmpty()) {
-        children.add(RecordingNode.message("no pairs", Tone.MUTED));
-      }
-    } else if (answer instanceof String error) {
-      children.add(RecordingNode.message(error, Tone.ALERT));
-    } else {
-      children.add(RecordingNode.message("Loading…", Tone.MUTED));
-    }
-    return new RecordingNode(
-        RecordingNode.Kind.SNAPSHOT,
-        s.name(),
-        RecordingText.snapshotDetail(s),
-        Tone.NEUTRAL,
-        s.id(),
-        null,
-        null,
-        null,
-        0,
-        children);
-  }
-
-  private RecordingNode hostNode(String snapshotId, HostEndpointsDto h) {
-    List<RecordingNode> children = new ArrayList<>();
-    for (EndpointDto e : h.endpoints()) {
-      children.add(endpointNode(snapshotId, h.host(), e));
-    }
-    return new RecordingNode(
-        RecordingNode.Kind.HOST,
-        h.host(),
-        RecordingText.hostDetail(h.inCount(), h.outCount()),
-        Tone.NEUTRAL,
-        snapshotId,
-        h.host(),
-        null,
-        null,
-        0,
-        children);
-  }
-
-  private RecordingNode endpointNode(String snapshotId, String host, EndpointDto e) {
-    List<RecordingNode> children = new ArrayList<>();
-    Object answer = pairs.get(endpointKey(snapshotId, host, e.method(), e.pathTemplate()));
-    if (answer instanceof ListPairsResponse r) {
-      for (PairSummaryDto p : r.pairs()) {
-        children.add(
-            new RecordingNode(
-                RecordingNode.Kind.PAIR,
-                RecordingText.pairText(p),
-                RecordingText.pairDetail(p),
-                RecordingText.statusTone(p.status()),
-                snapshotId,
-                host,
-                p.method(),
-                p.pathTemplate(),
-                p.pairId(),
-                List.of()));
-      }
-      if (r.total() > r.pairs().size()) {
-        children.add(
-            RecordingNode.message(
-                RecordingText.count(r.pairs().size())
-                    + " of "
-                    + RecordingText.count(r.total())
-                    + " pairs shown",
-                Tone.MUTED));
-      }
-    } else if (answer instanceof String error) {
-      children.add(RecordingNode.message(error, Tone.ALERT));
-    } else {
-      children.add(RecordingNode.message("Loading…", Tone.MUTED));
-    }
-    return new RecordingNode(
-        RecordingNode.Kind.ENDPOINT,
-        RecordingText.endpointText(e),
-        RecordingText.endpointDetail(e),
-        Tone.NEUTRAL,
-        snapshotId,
-        host,
-        e.method(),
-        e.pathTemplate(),
-        0,
-        children);
+    return new RecordingTree(endpoints, pairs).root(snapshots, snapshotsError);
   }
 
   public ImportRun importRun() {
@@ -262,21 +154,67 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   /** An endpoint was opened: its first page of pairs, unless known. */
   public void openEndpoint(String snapshotId, String host, String method, String pathTemplate) {
-    String key = endpointKey(snapshotId, host, method, pathTemplate);
+    EndpointRef ref = new EndpointRef(snapshotId, host, method, pathTemplate);
     modelThread.execute(
         () -> {
-          if (pairs.containsKey(key)) {
+          if (pairs.containsKey(ref)) {
             return;
           }
-          pairs.put(key, Boolean.TRUE);
-          ListPairsParams params =
-              new ListPairsParams(snapshotId, host, method, pathTemplate, 0, PAIR_PAGE);
+          pairs.put(ref, Boolean.TRUE);
+          loadFirstPage(ref, PAIR_PAGE);
+        });
+  }
+
+  private void loadFirstPage(EndpointRef ref, int limit) {
+    server
+        .call(s -> s.getTrafficService().listPairs(ref.page(0, limit)))
+        .whenCompleteAsync(
+            (answer, failure) -> {
+              pairs.put(
+                  ref,
+                  failure != null
+                      ? RpcFailure.of(failure).message()
+                      : (Object) PairPage.of(answer));
+              changed();
+            },
+            modelThread);
+  }
+
+  /** Whether the endpoint shows fewer pairs than it has, and no next page is on its way. */
+  public boolean canLoadMore(String snapshotId, String host, String method, String pathTemplate) {
+    return pairs.get(new EndpointRef(snapshotId, host, method, pathTemplate)) instanceof PairPage p
+        && p.hasMore()
+        && !p.loadingMore();
+  }
+
+  /**
+   * "Load more" was activated: the endpoint's next page, from where the shown pairs end, appended.
+   * Ignored while a page is on its way or when all are shown.
+   */
+  public void loadMore(String snapshotId, String host, String method, String pathTemplate) {
+    EndpointRef ref = new EndpointRef(snapshotId, host, method, pathTemplate);
+    modelThread.execute(
+        () -> {
+          if (!(pairs.get(ref) instanceof PairPage shown)
+              || shown.loadingMore()
+              || !shown.hasMore()) {
+            return;
+          }
+          PairPage loading = shown.loading();
+          pairs.put(ref, loading);
+          changed();
           server
-              .call(s -> s.getTrafficService().listPairs(params))
+              .call(s -> s.getTrafficService().listPairs(ref.page(shown.pairs().size(), PAIR_PAGE)))
               .whenCompleteAsync(
                   (answer, failure) -> {
+                    if (pairs.get(ref) != loading) {
+                      return; // refreshed meanwhile: the first page is being loaded again
+                    }
                     pairs.put(
-                        key, failure != null ? RpcFailure.of(failure).message() : (Object) answer);
+                        ref,
+                        failure != null
+                            ? loading.failed(RpcFailure.of(failure).message())
+                            : loading.appended(answer));
                     changed();
                   },
                   modelThread);
@@ -317,8 +255,14 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   // ---- import
 
-  /** Starts importing {@code path}; progress and the report arrive as notifications. */
+  /** Starts importing {@code path} with the default options. */
   public CompletableFuture<Void> importFile(String path) {
+    return importFile(ImportOptions.defaults(path));
+  }
+
+  /** Starts an import; progress and the report arrive as notifications. */
+  public CompletableFuture<Void> importFile(ImportOptions options) {
+    String path = options.path();
     CompletableFuture<Void> sent = new CompletableFuture<>();
     modelThread.execute(
         () -> {
@@ -331,7 +275,7 @@ public final class RecordingsModel implements TrafficRpcClient {
           }
           importRun = ImportRun.starting(path);
           changed();
-          ImportFileParams params = new ImportFileParams(path, null, null, null, null, null, null);
+          ImportFileParams params = options.params();
           server
               .call(s -> s.getTrafficService().importFile(params))
               .whenCompleteAsync(
@@ -508,6 +452,9 @@ public final class RecordingsModel implements TrafficRpcClient {
                                 0,
                                 "",
                                 "");
+                    if (failure == null) {
+                      loadSnapshots(); // the new snapshot, being recorded
+                    }
                     changed();
                     sent.complete(null);
                   },
@@ -587,6 +534,98 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   // ---- managing
 
+  /** A host as its opened snapshot lists it, or null when not known. */
+  public HostEndpointsDto host(String snapshotId, String host) {
+    return endpoints.get(snapshotId) instanceof ListEndpointsResponse r
+        ? r.hosts().stream().filter(h -> h.host().equals(host)).findFirst().orElse(null)
+        : null;
+  }
+
+  /**
+   * {@code traffic/reclassify}: every pair of {@code host} becomes {@code direction}. The
+   * snapshot's counts, its endpoints and the host's opened pairs load again; done when they have.
+   */
+  public CompletableFuture<Void> reclassify(
+      String snapshotId, String host, PairDirection direction) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    ReclassifyParams params = new ReclassifyParams(snapshotId, host, direction);
+    server
+        .call(s -> s.getTrafficService().reclassify(params))
+        .whenCompleteAsync(
+            (answer, failure) -> {
+              if (failure != null) {
+                status =
+                    "Could not mark "
+                        + host
+                        + " as "
+                        + RecordingText.directionName(direction)
+                        + ": "
+                        + RpcFailure.of(failure).message();
+                changed();
+                done.complete(null);
+                return;
+              }
+              status = RecordingText.reclassified(host, direction, answer.changed());
+              replace(answer.snapshot());
+              changed();
+              reload(snapshotId, host).whenComplete((ignored, error) -> done.complete(null));
+            },
+            modelThread);
+    return done;
+  }
+
+  private void replace(SnapshotDto changed) {
+    List<SnapshotDto> known = snapshots;
+    if (known != null) {
+      snapshots = known.stream().map(s -> s.id().equals(changed.id()) ? changed : s).toList();
+    }
+  }
+
+  /** The snapshot's endpoints and the host's pairs again, as far as they were opened. */
+  private CompletableFuture<Void> reload(String snapshotId, String host) {
+    List<CompletableFuture<?>> loads = new ArrayList<>();
+    if (endpoints.containsKey(snapshotId)) {
+      loads.add(
+          server
+              .call(s -> s.getTrafficService().listEndpoints(new SnapshotParams(snapshotId)))
+              .whenCompleteAsync(
+                  (answer, failure) -> {
+                    if (endpoints.containsKey(snapshotId)) {
+                      endpoints.put(
+                          snapshotId,
+                          failure != null ? RpcFailure.of(failure).message() : (Object) answer);
+                      changed();
+                    }
+                  },
+                  modelThread));
+    }
+    pairs.forEach(
+        (ref, shown) -> {
+          if (ref.snapshotId().equals(snapshotId)
+              && ref.host().equals(host)
+              && shown instanceof PairPage page) {
+            // As many as were shown, so that what the user paged through stays.
+            int limit = (int) Math.min(MAX_PAGE, Math.max(PAIR_PAGE, page.pairs().size()));
+            loads.add(
+                server
+                    .call(s -> s.getTrafficService().listPairs(ref.page(0, limit)))
+                    .whenCompleteAsync(
+                        (answer, failure) -> {
+                          if (pairs.containsKey(ref)) {
+                            pairs.put(
+                                ref,
+                                failure != null
+                                    ? RpcFailure.of(failure).message()
+                                    : (Object) PairPage.of(answer));
+                            changed();
+                          }
+                        },
+                        modelThread));
+          }
+        });
+    return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new));
+  }
+
   public CompletableFuture<Void> rename(String snapshotId, String name) {
     return act(
         server.call(
@@ -650,9 +689,5 @@ public final class RecordingsModel implements TrafficRpcClient {
     for (Runnable listener : listeners) {
       listener.run();
     }
-  }
-
-  static String endpointKey(String snapshotId, String host, String method, String pathTemplate) {
-    return snapshotId + "|" + host + "|" + method + " " + pathTemplate;
   }
 }

@@ -10,9 +10,13 @@ import java.awt.Font;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.event.ActionEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.Icon;
 import javax.swing.JButton;
@@ -24,7 +28,9 @@ import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTextArea;
 import javax.swing.JTree;
+import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import javax.swing.ToolTipManager;
 import javax.swing.event.TreeExpansionEvent;
 import javax.swing.event.TreeExpansionListener;
 import javax.swing.tree.DefaultMutableTreeNode;
@@ -103,6 +109,31 @@ public final class RecordingsPanel extends JPanel {
             }
           }
         });
+
+    ToolTipManager.sharedInstance().registerComponent(tree);
+    tree.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent event) {
+            if (event.getClickCount() == 2 && SwingUtilities.isLeftMouseButton(event)) {
+              TreePath path = tree.getPathForLocation(event.getX(), event.getY());
+              if (path != null) {
+                activate(node(path));
+              }
+            }
+          }
+        });
+    tree.getInputMap(JComponent.WHEN_FOCUSED)
+        .put(KeyStroke.getKeyStroke("ENTER"), "kubereplay.activate");
+    tree.getActionMap()
+        .put(
+            "kubereplay.activate",
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent event) {
+                activate(selectedNode());
+              }
+            });
 
     document.setEditable(false);
     document.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
@@ -194,6 +225,13 @@ public final class RecordingsPanel extends JPanel {
 
   public void dispose() {
     model.removeListener(listener);
+  }
+
+  /** Double-click or Enter: a "Load more" row loads the next page. */
+  void activate(RecordingNode node) {
+    if (node != null && node.kind() == RecordingNode.Kind.LOAD_MORE) {
+      model.loadMore(node.snapshotId(), node.host(), node.method(), node.pathTemplate());
+    }
   }
 
   private void open(RecordingNode node) {
@@ -349,23 +387,64 @@ public final class RecordingsPanel extends JPanel {
         return this;
       }
       Color tone = color(node.tone());
+      boolean snapshot = node.kind() == RecordingNode.Kind.SNAPSHOT;
       String main = html(node.text());
-      if (node.kind() == RecordingNode.Kind.SNAPSHOT) {
-        main = "<b>" + main + "</b>";
-      }
-      if (tone != null && !selected) {
+      if (snapshot) {
+        main = "<b>" + main + "</b>"; // its tone is its state's: on the mark, not the name
+      } else if (tone != null && !selected) {
         main = "<font color='" + hex(tone) + "'>" + main + "</font>";
       }
+      String mark =
+          node.mark().isEmpty()
+              ? ""
+              : "&nbsp;&nbsp;"
+                  + (tone == null || selected
+                      ? html(node.mark())
+                      : "<font color='" + hex(tone) + "'>" + html(node.mark()) + "</font>");
       String detail =
           node.detail().isEmpty()
               ? ""
               : "&nbsp;&nbsp;<font color='" + hex(MUTED) + "'>" + html(node.detail()) + "</font>";
-      setText("<html>" + main + detail + "</html>");
-      setToolTipText(node.label());
-      if (node.kind() == RecordingNode.Kind.PAIR || node.kind() == RecordingNode.Kind.MESSAGE) {
-        setIcon(tone == null ? null : new Dot(tone));
+      setText("<html>" + main + mark + detail + "</html>");
+      setToolTipText(node.hint());
+      switch (node.kind()) {
+        case PAIR, MESSAGE -> setIcon(tone == null ? null : new Dot(tone));
+        case LOAD_MORE -> setIcon(null);
+        case SNAPSHOT -> {
+          if (node.tone() == Tone.ALERT) {
+            setIcon(new Dot(ALERT_RECORDING));
+          } else if (node.tone() == Tone.CAUTION) {
+            setIcon(new Caution(CAUTION));
+          }
+        }
+        default -> {}
       }
       return this;
+    }
+  }
+
+  /** A warning triangle with an exclamation mark. */
+  private record Caution(Color color) implements Icon {
+    @Override
+    public void paintIcon(Component c, Graphics g, int x, int y) {
+      Graphics2D g2 = (Graphics2D) g.create();
+      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g2.setColor(color);
+      g2.fillPolygon(new int[] {x + 6, x + 12, x}, new int[] {y + 1, y + 12, y + 12}, 3);
+      g2.setColor(Color.WHITE);
+      g2.fillRect(x + 5, y + 4, 2, 5);
+      g2.fillRect(x + 5, y + 10, 2, 1);
+      g2.dispose();
+    }
+
+    @Override
+    public int getIconWidth() {
+      return 13;
+    }
+
+    @Override
+    public int getIconHeight() {
+      return 13;
     }
   }
 
