@@ -2,9 +2,7 @@ package dev.kubereplay.intellij.recordings;
 
 import dev.kubereplay.intellij.rpc.RpcFailure;
 import dev.kubereplay.intellij.rpc.ServerCalls;
-import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.Nullable;
-import dev.kubereplay.protocol.traffic.CancelParams;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
 import dev.kubereplay.protocol.traffic.DidProgressParams;
 import dev.kubereplay.protocol.traffic.DidRecordParams;
@@ -12,7 +10,6 @@ import dev.kubereplay.protocol.traffic.ExportSnapshotParams;
 import dev.kubereplay.protocol.traffic.ExportSnapshotResponse;
 import dev.kubereplay.protocol.traffic.GetPairParams;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
-import dev.kubereplay.protocol.traffic.ImportFileParams;
 import dev.kubereplay.protocol.traffic.ListEndpointsResponse;
 import dev.kubereplay.protocol.traffic.ListSnapshotsParams;
 import dev.kubereplay.protocol.traffic.PairDirection;
@@ -20,8 +17,6 @@ import dev.kubereplay.protocol.traffic.ReclassifyParams;
 import dev.kubereplay.protocol.traffic.RenameSnapshotParams;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.SnapshotParams;
-import dev.kubereplay.protocol.traffic.StartRecordingParams;
-import dev.kubereplay.protocol.traffic.StopRecordingParams;
 import dev.kubereplay.protocol.traffic.TrafficRpcClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +28,11 @@ import java.util.concurrent.Executor;
 
 /**
  * The Recordings view without Swing: snapshots from {@code traffic/listSnapshots}, a snapshot's
- * hosts and endpoints when it is opened ({@code traffic/listEndpoints}), an endpoint's pairs when
- * it is opened ({@code traffic/listPairs}), the selected pair's document ({@code traffic/getPair}),
- * and one import at a time with its progress and report from the {@code traffic/} notifications.
- * State changes happen on one model thread; listeners are told after each.
+ * hosts and endpoints when it is opened ({@code traffic/listEndpoints}), an endpoint's pairs a page
+ * at a time ({@link EndpointPairs}), the selected pair's document ({@code traffic/getPair}), a
+ * host's pairs reclassified ({@code traffic/reclassify}), one import at a time ({@link Imports})
+ * and one desktop recording ({@link DesktopRecorder}). State changes happen on one model thread;
+ * listeners are told after each.
  */
 public final class RecordingsModel implements TrafficRpcClient {
 
@@ -54,17 +50,19 @@ public final class RecordingsModel implements TrafficRpcClient {
   private volatile List<SnapshotDto> snapshots;
   private volatile String snapshotsError;
   private final Map<String, Object> endpoints = new ConcurrentHashMap<>(); // response or error
-  private final Map<EndpointRef, Object> pairs = new ConcurrentHashMap<>(); // page or error
-  private volatile ImportRun importRun;
-  private volatile DesktopRecording recording;
+  private final EndpointPairs pairs;
+  private final Imports imports;
+  private final DesktopRecorder recorder;
   private volatile String document = "";
   private volatile String status = "";
   private long documentRequest;
-  private final Map<String, List<Object>> early = new ConcurrentHashMap<>();
 
   public RecordingsModel(ServerCalls server, Executor modelThread) {
     this.server = server;
     this.modelThread = modelThread;
+    this.imports = new Imports(server, modelThread, this);
+    this.pairs = new EndpointPairs(server, modelThread, this);
+    this.recorder = new DesktopRecorder(server, modelThread, this);
   }
 
   public void addListener(Runnable listener) {
@@ -79,11 +77,7 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   /** The tree as known now. */
   public RecordingNode tree() {
-    return new RecordingTree(endpoints, pairs).root(snapshots, snapshotsError);
-  }
-
-  public ImportRun importRun() {
-    return importRun;
+    return new RecordingTree(endpoints, pairs.shown()).root(snapshots, snapshotsError);
   }
 
   /** The selected pair as text, or empty. */
@@ -115,7 +109,7 @@ public final class RecordingsModel implements TrafficRpcClient {
         });
   }
 
-  private void loadSnapshots() {
+  void loadSnapshots() {
     server
         .call(s -> s.getTrafficService().listSnapshots(new ListSnapshotsParams()))
         .whenCompleteAsync(
@@ -155,36 +149,12 @@ public final class RecordingsModel implements TrafficRpcClient {
   /** An endpoint was opened: its first page of pairs, unless known. */
   public void openEndpoint(String snapshotId, String host, String method, String pathTemplate) {
     EndpointRef ref = new EndpointRef(snapshotId, host, method, pathTemplate);
-    modelThread.execute(
-        () -> {
-          if (pairs.containsKey(ref)) {
-            return;
-          }
-          pairs.put(ref, Boolean.TRUE);
-          loadFirstPage(ref, PAIR_PAGE);
-        });
-  }
-
-  private void loadFirstPage(EndpointRef ref, int limit) {
-    server
-        .call(s -> s.getTrafficService().listPairs(ref.page(0, limit)))
-        .whenCompleteAsync(
-            (answer, failure) -> {
-              pairs.put(
-                  ref,
-                  failure != null
-                      ? RpcFailure.of(failure).message()
-                      : (Object) PairPage.of(answer));
-              changed();
-            },
-            modelThread);
+    modelThread.execute(() -> pairs.open(ref));
   }
 
   /** Whether the endpoint shows fewer pairs than it has, and no next page is on its way. */
   public boolean canLoadMore(String snapshotId, String host, String method, String pathTemplate) {
-    return pairs.get(new EndpointRef(snapshotId, host, method, pathTemplate)) instanceof PairPage p
-        && p.hasMore()
-        && !p.loadingMore();
+    return pairs.canLoadMore(new EndpointRef(snapshotId, host, method, pathTemplate));
   }
 
   /**
@@ -193,32 +163,7 @@ public final class RecordingsModel implements TrafficRpcClient {
    */
   public void loadMore(String snapshotId, String host, String method, String pathTemplate) {
     EndpointRef ref = new EndpointRef(snapshotId, host, method, pathTemplate);
-    modelThread.execute(
-        () -> {
-          if (!(pairs.get(ref) instanceof PairPage shown)
-              || shown.loadingMore()
-              || !shown.hasMore()) {
-            return;
-          }
-          PairPage loading = shown.loading();
-          pairs.put(ref, loading);
-          changed();
-          server
-              .call(s -> s.getTrafficService().listPairs(ref.page(shown.pairs().size(), PAIR_PAGE)))
-              .whenCompleteAsync(
-                  (answer, failure) -> {
-                    if (pairs.get(ref) != loading) {
-                      return; // refreshed meanwhile: the first page is being loaded again
-                    }
-                    pairs.put(
-                        ref,
-                        failure != null
-                            ? loading.failed(RpcFailure.of(failure).message())
-                            : loading.appended(answer));
-                    changed();
-                  },
-                  modelThread);
-        });
+    modelThread.execute(() -> pairs.loadMore(ref));
   }
 
   /** A pair was selected: its document. Anything else selected: none. */
@@ -255,6 +200,10 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   // ---- import
 
+  public ImportRun importRun() {
+    return imports.run();
+  }
+
   /** Starts importing {@code path} with the default options. */
   public CompletableFuture<Void> importFile(String path) {
     return importFile(ImportOptions.defaults(path));
@@ -262,149 +211,35 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   /** Starts an import; progress and the report arrive as notifications. */
   public CompletableFuture<Void> importFile(ImportOptions options) {
-    String path = options.path();
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    modelThread.execute(
-        () -> {
-          ImportRun current = importRun;
-          if (current != null && current.phase().running()) {
-            status = "An import is running already";
-            changed();
-            sent.complete(null);
-            return;
-          }
-          importRun = ImportRun.starting(path);
-          changed();
-          ImportFileParams params = options.params();
-          server
-              .call(s -> s.getTrafficService().importFile(params))
-              .whenCompleteAsync(
-                  (answer, failure) -> {
-                    ImportRun run = importRun;
-                    if (failure != null) {
-                      importRun = run.failed(null, RpcFailure.of(failure).message(), false);
-                    } else {
-                      importRun = run.started(answer.operationId());
-                      if (run.phase() == ImportRun.Phase.CANCELLING) {
-                        importRun = importRun.cancelling();
-                        sendCancel(answer.operationId());
-                      }
-                      List<Object> overtaken = early.remove(answer.operationId());
-                      if (overtaken != null) {
-                        overtaken.forEach(this::apply);
-                      }
-                    }
-                    early.clear();
-                    changed();
-                    sent.complete(null);
-                  },
-                  modelThread);
-        });
-    return sent;
+    return imports.start(options);
   }
 
   /** Cancel: {@code traffic/cancel} of the running import. */
   public void cancelImport() {
-    modelThread.execute(
-        () -> {
-          ImportRun run = importRun;
-          if (run == null || !run.phase().running() || run.phase() == ImportRun.Phase.CANCELLING) {
-            return;
-          }
-          importRun = run.cancelling();
-          if (run.operationId() != null) {
-            sendCancel(run.operationId());
-          } // else: sent when the operation id arrives
-          changed();
-        });
-  }
-
-  private void sendCancel(String operationId) {
-    server
-        .call(s -> s.getTrafficService().cancel(new CancelParams(operationId)))
-        .whenCompleteAsync(
-            (answer, failure) -> {
-              if (failure != null) {
-                status = "Could not cancel the import: " + RpcFailure.of(failure).message();
-                changed();
-              }
-            },
-            modelThread);
+    imports.cancel();
   }
 
   /** Hides a finished import's report. */
   public void dismissImport() {
-    modelThread.execute(
-        () -> {
-          ImportRun run = importRun;
-          if (run != null && !run.phase().running()) {
-            importRun = null;
-            changed();
-          }
-        });
+    imports.dismiss();
   }
 
   @Override
   public void didProgress(DidProgressParams params) {
-    modelThread.execute(() -> take(params.operationId(), params));
+    imports.didProgress(params);
   }
 
   @Override
   public void didFinishImport(DidFinishImportParams params) {
-    modelThread.execute(() -> take(params.operationId(), params));
+    imports.didFinishImport(params);
   }
 
-  private void take(String operationId, Object notification) {
-    ImportRun run = importRun;
-    if (run == null) {
-      return;
-    }
-    if (run.operationId() == null && run.phase().running()) {
-      // The notification overtook the answer to traffic/importFile.
-      early.computeIfAbsent(operationId, id -> new ArrayList<>()).add(notification);
-      return;
-    }
-    if (operationId.equals(run.operationId())) {
-      apply(notification);
-      changed();
-    }
-  }
-
-  private void apply(Object notification) {
-    ImportRun run = importRun;
-    if (!run.phase().running()) {
-      return;
-    }
-    if (notification instanceof DidProgressParams progress) {
-      importRun = run.progress(progress);
-    } else if (notification instanceof DidFinishImportParams finish) {
-      if (finish.report() != null) {
-        importRun = run.finished(finish.report());
-        status = "Imported \"" + finish.report().snapshot().name() + "\"";
-        loadSnapshots();
-      } else {
-        boolean cancelled =
-            finish.error() != null && finish.error().code() == ErrorCode.REQUEST_CANCELLED;
-        importRun = run.failed(finish.error(), "the import failed", cancelled);
-      }
-    }
-  }
-
-  /** The server stopped: a running import ended with it. */
+  /** The server stopped: a running import or recording ended with it. */
   public void serverStopped() {
     modelThread.execute(
         () -> {
-          ImportRun run = importRun;
-          if (run != null && run.phase().running()) {
-            importRun = run.failed(null, "the kubereplay server stopped", false);
-          }
-          DesktopRecording rec = recording;
-          if (rec != null && rec.phase().running()) {
-            recording =
-                rec.with(
-                    DesktopRecording.Phase.FAILED,
-                    "The kubereplay server stopped: the recording was lost");
-          }
+          imports.serverStopped();
+          recorder.serverStopped();
           changed();
         });
   }
@@ -412,124 +247,22 @@ public final class RecordingsModel implements TrafficRpcClient {
   // ---- desktop recording
 
   public DesktopRecording recording() {
-    return recording;
+    return recorder.recording();
   }
 
   /** Starts a recording proxy on {@code listen}: reverse to {@code upstream}, or forward (null). */
   public CompletableFuture<Void> startRecording(String listen, String upstream, String name) {
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    modelThread.execute(
-        () -> {
-          DesktopRecording current = recording;
-          if (current != null && current.phase().running()) {
-            sent.complete(null);
-            return;
-          }
-          recording =
-              new DesktopRecording(
-                  DesktopRecording.Phase.STARTING, null, listen, upstream, 0, "", "");
-          changed();
-          StartRecordingParams params =
-              new StartRecordingParams(listen, upstream, upstream == null, name);
-          server
-              .call(s -> s.getTrafficService().startRecording(params))
-              .whenCompleteAsync(
-                  (answer, failure) -> {
-                    DesktopRecording run = recording;
-                    recording =
-                        failure != null
-                            ? run.with(
-                                DesktopRecording.Phase.FAILED,
-                                "Could not start recording on "
-                                    + listen
-                                    + ": "
-                                    + RpcFailure.of(failure).message())
-                            : new DesktopRecording(
-                                DesktopRecording.Phase.RECORDING,
-                                answer.recordingId(),
-                                answer.address(),
-                                upstream,
-                                0,
-                                "",
-                                "");
-                    if (failure == null) {
-                      loadSnapshots(); // the new snapshot, being recorded
-                    }
-                    changed();
-                    sent.complete(null);
-                  },
-                  modelThread);
-        });
-    return sent;
+    return recorder.start(listen, upstream, name);
   }
 
   /** Stop: {@code traffic/stopRecording}; the sealed snapshot is listed. */
   public CompletableFuture<Void> stopRecording() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    modelThread.execute(
-        () -> {
-          DesktopRecording run = recording;
-          if (run == null
-              || run.phase() != DesktopRecording.Phase.RECORDING
-              || run.recordingId() == null) {
-            done.complete(null);
-            return;
-          }
-          recording = run.with(DesktopRecording.Phase.STOPPING, "");
-          changed();
-          server
-              .call(
-                  s ->
-                      s.getTrafficService()
-                          .stopRecording(new StopRecordingParams(run.recordingId())))
-              .whenCompleteAsync(
-                  (answer, failure) -> {
-                    DesktopRecording now = recording;
-                    if (failure != null) {
-                      recording =
-                          now.with(
-                              DesktopRecording.Phase.FAILED,
-                              "Could not stop the recording: " + RpcFailure.of(failure).message());
-                    } else {
-                      SnapshotDto s = answer.snapshot();
-                      recording =
-                          now.with(
-                              DesktopRecording.Phase.STOPPED,
-                              "Recorded "
-                                  + RecordingText.count(s.inCount() + s.outCount())
-                                  + " pairs into \""
-                                  + s.name()
-                                  + "\"");
-                      loadSnapshots();
-                    }
-                    changed();
-                    done.complete(null);
-                  },
-                  modelThread);
-        });
-    return done;
+    return recorder.stop();
   }
 
   @Override
   public void didRecord(DidRecordParams params) {
-    modelThread.execute(
-        () -> {
-          DesktopRecording run = recording;
-          if (run != null
-              && run.phase().running()
-              && params.recordingId().equals(run.recordingId())) {
-            recording =
-                new DesktopRecording(
-                    run.phase(),
-                    run.recordingId(),
-                    run.listen(),
-                    run.upstream(),
-                    params.pairs(),
-                    params.lastRequest() == null ? "" : params.lastRequest(),
-                    "");
-            changed();
-          }
-        });
+    recorder.didRecord(params);
   }
 
   // ---- managing
@@ -599,30 +332,7 @@ public final class RecordingsModel implements TrafficRpcClient {
                   },
                   modelThread));
     }
-    pairs.forEach(
-        (ref, shown) -> {
-          if (ref.snapshotId().equals(snapshotId)
-              && ref.host().equals(host)
-              && shown instanceof PairPage page) {
-            // As many as were shown, so that what the user paged through stays.
-            int limit = (int) Math.min(MAX_PAGE, Math.max(PAIR_PAGE, page.pairs().size()));
-            loads.add(
-                server
-                    .call(s -> s.getTrafficService().listPairs(ref.page(0, limit)))
-                    .whenCompleteAsync(
-                        (answer, failure) -> {
-                          if (pairs.containsKey(ref)) {
-                            pairs.put(
-                                ref,
-                                failure != null
-                                    ? RpcFailure.of(failure).message()
-                                    : (Object) PairPage.of(answer));
-                            changed();
-                          }
-                        },
-                        modelThread));
-          }
-        });
+    pairs.reload(snapshotId, host, loads);
     return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new));
   }
 
@@ -685,7 +395,12 @@ public final class RecordingsModel implements TrafficRpcClient {
     return done;
   }
 
-  private void changed() {
+  /** What the last action did; the status line shows it. Model thread only. */
+  void status(String said) {
+    status = said;
+  }
+
+  void changed() {
     for (Runnable listener : listeners) {
       listener.run();
     }
