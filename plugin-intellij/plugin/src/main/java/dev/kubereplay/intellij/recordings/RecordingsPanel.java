@@ -125,7 +125,18 @@ public final class RecordingsPanel extends JPanel {
             new AbstractAction() {
               @Override
               public void actionPerformed(ActionEvent event) {
-                activate(selectedNode());
+                TreePath path = tree.getSelectionPath();
+                if (path == null) {
+                  return;
+                }
+                RecordingNode node = node(path);
+                if (node != null && node.kind() == RecordingNode.Kind.LOAD_MORE) {
+                  activate(node);
+                } else if (tree.isExpanded(path)) {
+                  tree.collapsePath(path);
+                } else {
+                  tree.expandPath(path);
+                }
               }
             });
 

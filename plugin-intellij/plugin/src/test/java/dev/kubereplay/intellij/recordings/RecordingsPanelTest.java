@@ -275,6 +275,18 @@ class RecordingsPanelTest {
     Await.until("all", () -> sync(() -> path(panel.tree(), "200  /orders/1449") != null));
     assertThat(onEdt(() -> path(panel.tree(), "Load more"))).isNull();
     assertThat(fake.count("traffic/listPairs")).isEqualTo(3);
+
+    // Elsewhere Enter opens and closes the row, as a click on its handle does.
+    Screens.runOnEdt(
+        () -> {
+          JTree tree = panel.tree();
+          tree.setSelectionPath(path(tree, "POST /checkout"));
+          Object name = tree.getInputMap().get(KeyStroke.getKeyStroke("ENTER"));
+          tree.getActionMap()
+              .get(name)
+              .actionPerformed(new ActionEvent(tree, ActionEvent.ACTION_PERFORMED, "enter"));
+        });
+    assertThat(onEdt(() -> panel.tree().isExpanded(path(panel.tree(), "POST /checkout")))).isTrue();
   }
 
   private static String tooltip(RecordingsPanel panel, String labelStart) {
