@@ -3,16 +3,22 @@ package dev.kubereplay.intellij;
 import com.intellij.openapi.fileChooser.FileChooser;
 import com.intellij.openapi.fileChooser.FileChooserDescriptorFactory;
 import com.intellij.openapi.project.Project;
+import com.intellij.openapi.ui.DialogBuilder;
 import com.intellij.openapi.ui.Messages;
 import com.intellij.openapi.vfs.VirtualFile;
 import dev.kubereplay.intellij.cluster.actions.ClusterActions;
+import dev.kubereplay.intellij.recordings.ImportOptions;
+import dev.kubereplay.intellij.recordings.ImportOptionsForm;
 import dev.kubereplay.intellij.recordings.RecordingsActions;
 import java.util.List;
 import java.util.Optional;
 
 /** The actions' questions as IntelliJ dialogs; what is asked, and when, is decided elsewhere. */
 final class IdeDialogs
-    implements ClusterActions.Confirmer, ClusterActions.Chooser, RecordingsActions.FilePicker {
+    implements ClusterActions.Confirmer,
+        ClusterActions.Chooser,
+        RecordingsActions.FilePicker,
+        RecordingsActions.ImportOptionsAsker {
 
   private final Project project;
 
@@ -42,5 +48,16 @@ final class IdeDialogs
         FileChooser.chooseFile(
             FileChooserDescriptorFactory.createSingleFileNoJarsDescriptor(), project, null);
     return Optional.ofNullable(file).map(VirtualFile::getPath);
+  }
+
+  @Override
+  public Optional<ImportOptions> askImportOptions(ImportOptions defaults) {
+    ImportOptionsForm form = new ImportOptionsForm(defaults, this::chooseFileToImport);
+    DialogBuilder dialog = new DialogBuilder(project);
+    dialog.setTitle("Import into a New Snapshot");
+    dialog.setCenterPanel(form);
+    dialog.setPreferredFocusComponent(form.preferredFocus());
+    // The format is picked from a fixed list, so the options are always valid.
+    return dialog.showAndGet() ? Optional.of(form.options()) : Optional.empty();
   }
 }

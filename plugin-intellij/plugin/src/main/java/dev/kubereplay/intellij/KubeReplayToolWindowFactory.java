@@ -59,15 +59,19 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
 
     RecordingsPanel recordings = new RecordingsPanel(session.recordings());
     RecordingsActions recordingActions =
-        new RecordingsActions(session.recordings(), dialogs, dialogs, dialogs);
-    DefaultActionGroup recordingGroup =
-        RecordingNodeAction.group(recordingActions, recordings::selectedNode);
+        new RecordingsActions(session.recordings(), dialogs, dialogs, dialogs, dialogs);
     ActionToolbar recordingToolbar =
         ActionManager.getInstance()
-            .createActionToolbar(RECORDINGS_TOOLBAR_PLACE, recordingGroup, true);
+            .createActionToolbar(
+                RECORDINGS_TOOLBAR_PLACE,
+                RecordingNodeAction.group(recordingActions, recordings::selectedNode, false),
+                true);
     recordingToolbar.setTargetComponent(recordings);
     recordings.setToolbar(recordingToolbar.getComponent());
-    PopupHandler.installPopupMenu(recordings.tree(), recordingGroup, RECORDINGS_POPUP_PLACE);
+    PopupHandler.installPopupMenu(
+        recordings.tree(),
+        RecordingNodeAction.group(recordingActions, recordings::selectedNode, true),
+        RECORDINGS_POPUP_PLACE);
     Content recordingsContent =
         ContentFactory.getInstance().createContent(recordings, "Recordings", false);
     recordingsContent.setCloseable(false);

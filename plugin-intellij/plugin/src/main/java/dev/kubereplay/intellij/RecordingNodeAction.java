@@ -27,10 +27,15 @@ final class RecordingNodeAction extends AnAction implements DumbAware {
     this.selection = selection;
   }
 
-  static DefaultActionGroup group(RecordingsActions actions, Supplier<RecordingNode> selection) {
+  /** The toolbar's actions, or (for the context menu) all of them. */
+  static DefaultActionGroup group(
+      RecordingsActions actions, Supplier<RecordingNode> selection, boolean contextMenu) {
     DefaultActionGroup group = new DefaultActionGroup();
     for (RecordingAction action : RecordingAction.values()) {
-      if (action == RecordingAction.REFRESH) {
+      if (!contextMenu && !action.onToolbar()) {
+        continue;
+      }
+      if (action.startsGroup()) {
         group.addSeparator();
       }
       group.add(new RecordingNodeAction(action, actions, selection));
@@ -40,7 +45,9 @@ final class RecordingNodeAction extends AnAction implements DumbAware {
 
   @Override
   public void update(AnActionEvent e) {
-    e.getPresentation().setEnabled(actions.enabled(action, selection.get()));
+    RecordingNode node = selection.get();
+    e.getPresentation().setEnabled(actions.enabled(action, node));
+    e.getPresentation().setText(actions.text(action, node));
   }
 
   @Override
@@ -61,6 +68,7 @@ final class RecordingNodeAction extends AnAction implements DumbAware {
       case RENAME -> AllIcons.Actions.Find;
       case DELETE -> AllIcons.Actions.GC;
       case REFRESH -> AllIcons.Actions.Refresh;
+      case MARK_OUTBOUND, MARK_INBOUND, LOAD_MORE -> null; // context menu only
     };
   }
 }

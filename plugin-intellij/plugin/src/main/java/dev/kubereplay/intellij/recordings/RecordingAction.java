@@ -3,19 +3,33 @@ package dev.kubereplay.intellij.recordings;
 /** The Recordings toolbar and context menu, in order. */
 public enum RecordingAction {
   IMPORT(
-      "Import…", "Import a HAR, Postman, JSONL, WireMock or Speedscale file into a new snapshot"),
-  RECORD("Record…", "Start a recording proxy on this machine that records into a new snapshot"),
-  EXPORT("Export…", "Write the snapshot to a file as jsonl or har"),
-  RENAME("Rename…", "Rename the snapshot"),
-  DELETE("Delete…", "Delete the snapshot and its pairs"),
-  REFRESH("Refresh", "List the snapshots again");
+      "Import…",
+      "Import a HAR, Postman, JSONL, WireMock or Speedscale file into a new snapshot",
+      true),
+  RECORD(
+      "Record…", "Start a recording proxy on this machine that records into a new snapshot", true),
+  EXPORT("Export…", "Write the snapshot to a file as jsonl or har", true),
+  RENAME("Rename…", "Rename the snapshot", true),
+  DELETE("Delete…", "Delete the snapshot and its pairs", true),
+  MARK_OUTBOUND(
+      "Mark as Outbound (Mock)",
+      "Every pair of this host becomes outbound: a dependency the replay serves as a mock",
+      false),
+  MARK_INBOUND(
+      "Mark as Inbound (Test)",
+      "Every pair of this host becomes inbound: a request the replay sends as a test",
+      false),
+  LOAD_MORE("Load More Pairs", "Show the endpoint's next page of pairs", false),
+  REFRESH("Refresh", "List the snapshots again", true);
 
   private final String label;
   private final String description;
+  private final boolean toolbar;
 
-  RecordingAction(String label, String description) {
+  RecordingAction(String label, String description, boolean toolbar) {
     this.label = label;
     this.description = description;
+    this.toolbar = toolbar;
   }
 
   public String label() {
@@ -24,5 +38,15 @@ public enum RecordingAction {
 
   public String description() {
     return description;
+  }
+
+  /** On the toolbar as well as in the context menu; the others apply to one row. */
+  public boolean onToolbar() {
+    return toolbar;
+  }
+
+  /** The first of a group, after a separator. */
+  public boolean startsGroup() {
+    return this == MARK_OUTBOUND || this == LOAD_MORE || this == REFRESH;
   }
 }

@@ -7,12 +7,18 @@ import java.util.List;
 /**
  * A row of the Recordings tree, without Swing: what it is, its words, its tone, and the keys the
  * actions need. Children are the rows under it as far as they are known.
+ *
+ * @param mark a word shown in the tone's colour between text and detail (a snapshot's state), or
+ *     empty
+ * @param tooltip what hovering says, or empty for the label
  */
 public record RecordingNode(
     Kind kind,
     String text,
+    String mark,
     String detail,
     Tone tone,
+    String tooltip,
     @Nullable String snapshotId,
     @Nullable String host,
     @Nullable String method,
@@ -27,17 +33,32 @@ public record RecordingNode(
     HOST,
     ENDPOINT,
     PAIR,
-    /** "Loading…", an error, "no snapshots", "200 of 1,204 pairs shown". */
+    /** The last row of an endpoint with more pairs than are shown: activating it shows more. */
+    LOAD_MORE,
+    /** "Loading…", an error, "no snapshots". */
     MESSAGE
   }
 
   static RecordingNode message(String text, Tone tone) {
-    return new RecordingNode(Kind.MESSAGE, text, "", tone, null, null, null, null, 0, List.of());
+    return new RecordingNode(
+        Kind.MESSAGE, text, "", "", tone, "", null, null, null, null, 0, List.of());
   }
 
-  /** The whole label, as tests and tooltips read it. */
+  /** The whole label, as tests read it. */
   public String label() {
-    return detail.isEmpty() ? text : text + "  " + detail;
+    StringBuilder b = new StringBuilder(text);
+    if (!mark.isEmpty()) {
+      b.append("  ").append(mark);
+    }
+    if (!detail.isEmpty()) {
+      b.append("  ").append(detail);
+    }
+    return b.toString();
+  }
+
+  /** What hovering the row says. */
+  public String hint() {
+    return tooltip.isEmpty() ? label() : tooltip;
   }
 
   /** A stable identity for keeping expansion and selection across updates. */
@@ -48,6 +69,7 @@ public record RecordingNode(
       case HOST -> "h:" + snapshotId + "|" + host;
       case ENDPOINT -> "e:" + snapshotId + "|" + host + "|" + method + " " + pathTemplate;
       case PAIR -> "p:" + snapshotId + "|" + pairId;
+      case LOAD_MORE -> "more:" + snapshotId + "|" + host + "|" + method + " " + pathTemplate;
       case MESSAGE -> "m:" + text;
     };
   }

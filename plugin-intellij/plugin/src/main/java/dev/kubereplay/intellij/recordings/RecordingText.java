@@ -7,10 +7,12 @@ import dev.kubereplay.protocol.traffic.HeaderDto;
 import dev.kubereplay.protocol.traffic.HostCountDto;
 import dev.kubereplay.protocol.traffic.ImportReportDto;
 import dev.kubereplay.protocol.traffic.MessageDto;
+import dev.kubereplay.protocol.traffic.PairDirection;
 import dev.kubereplay.protocol.traffic.PairDto;
 import dev.kubereplay.protocol.traffic.PairSummaryDto;
 import dev.kubereplay.protocol.traffic.SkippedEntryDto;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
+import dev.kubereplay.protocol.traffic.SnapshotState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,6 +51,70 @@ public final class RecordingText {
         + " · "
         + created(s.created())
         + (s.source() == null || s.source().isBlank() ? "" : " · " + s.source());
+  }
+
+  /** A state absent from an older server's answer is a complete snapshot. */
+  static SnapshotState state(SnapshotDto s) {
+    return s.state() == null ? SnapshotState.COMPLETE : s.state();
+  }
+
+  /** The word beside a snapshot's name: only when it is not complete. */
+  public static String stateMark(SnapshotDto s) {
+    return switch (state(s)) {
+      case RECORDING -> "recording…";
+      case INTERRUPTED -> "interrupted";
+      case COMPLETE -> "";
+    };
+  }
+
+  /** Red while pairs still arrive, amber when the recording broke off. */
+  public static Tone stateTone(SnapshotDto s) {
+    return switch (state(s)) {
+      case RECORDING -> Tone.ALERT;
+      case INTERRUPTED -> Tone.CAUTION;
+      case COMPLETE -> Tone.NEUTRAL;
+    };
+  }
+
+  /** What hovering a snapshot says about its state; empty when complete. */
+  public static String stateTooltip(SnapshotDto s) {
+    return switch (state(s)) {
+      case RECORDING ->
+          "\""
+              + s.name()
+              + "\" is being recorded: pairs are still arriving. Refresh shows the latest;"
+              + " stopping the recording completes it.";
+      case INTERRUPTED ->
+          "\""
+              + s.name()
+              + "\" was interrupted: the kubereplay server went away before the recording was"
+              + " stopped. It holds the pairs that arrived until then.";
+      case COMPLETE -> "";
+    };
+  }
+
+  /** The last row of an endpoint with more pairs than shown. */
+  static String loadMore(PairPage page) {
+    String counts = "(" + count(page.pairs().size()) + " of " + count(page.total()) + ")";
+    if (page.loadingMore()) {
+      return "Loading more… " + counts;
+    }
+    return "Load more " + counts;
+  }
+
+  /** What a direction means to the user. */
+  public static String directionName(PairDirection direction) {
+    return direction == PairDirection.OUT ? "Outbound (Mock)" : "Inbound (Test)";
+  }
+
+  static String reclassified(String host, PairDirection direction, long changed) {
+    return "Marked "
+        + host
+        + " as "
+        + directionName(direction)
+        + ": "
+        + (changed == 0 ? "no pair" : count(changed) + (changed == 1 ? " pair" : " pairs"))
+        + " changed";
   }
 
   static String hostDetail(long in, long out) {

@@ -2,7 +2,10 @@ package dev.kubereplay.intellij.recordings;
 
 import dev.kubereplay.intellij.cluster.actions.ClusterActions;
 import dev.kubereplay.protocol.Nullable;
+import dev.kubereplay.protocol.traffic.HostEndpointsDto;
+import dev.kubereplay.protocol.traffic.PairDirection;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
+import dev.kubereplay.protocol.traffic.SnapshotState;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,21 +20,33 @@ public final class RecordingsActions {
     Optional<String> chooseFileToImport();
   }
 
+  /**
+   * Shows an import's options, filled with {@code defaults}, in one dialog; what the user accepted,
+   * or empty when cancelled.
+   */
+  @FunctionalInterface
+  public interface ImportOptionsAsker {
+    Optional<ImportOptions> askImportOptions(ImportOptions defaults);
+  }
+
   /** The answer that asks for a forward proxy instead of an upstream. */
   public static final String FORWARD = "forward proxy";
 
   private final RecordingsModel model;
   private final FilePicker files;
+  private final ImportOptionsAsker importOptions;
   private final ClusterActions.Chooser chooser;
   private final ClusterActions.Confirmer confirmer;
 
   public RecordingsActions(
       RecordingsModel model,
       FilePicker files,
+      ImportOptionsAsker importOptions,
       ClusterActions.Chooser chooser,
       ClusterActions.Confirmer confirmer) {
     this.model = model;
     this.files = files;
+    this.importOptions = importOptions;
     this.chooser = chooser;
     this.confirmer = confirmer;
   }
@@ -48,7 +63,54 @@ public final class RecordingsActions {
         yield rec == null || !rec.phase().running();
       }
       case EXPORT, RENAME, DELETE -> node != null && node.snapshotId() != null;
+      case MARK_OUTBOUND -> reclassifiable(node, PairDirection.OUT);
+      case MARK_INBOUND -> reclassifiable(node, PairDirection.IN);
+      case LOAD_MORE ->
+          node != null
+              && node.kind() == RecordingNode.Kind.LOAD_MORE
+              && model.canLoadMore(
+                  node.snapshotId(), node.host(), node.method(), node.pathTemplate());
     };
+  }
+
+  /** What the action is called for {@code node}: a host's actions name the host. */
+  public String text(RecordingAction action, @Nullable RecordingNode node) {
+    return switch (action) {
+      case MARK_OUTBOUND, MARK_INBOUND ->
+          node != null && node.host() != null && hostRow(node)
+              ? "Mark "
+                  + node.host()
+                  + " as "
+                  + RecordingText.directionName(
+                      action == RecordingAction.MARK_OUTBOUND
+                          ? PairDirection.OUT
+                          : PairDirection.IN)
+              : action.label();
+      default -> action.label();
+    };
+  }
+
+  private static boolean hostRow(RecordingNode node) {
+    return switch (node.kind()) {
+      case HOST, ENDPOINT, PAIR -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * A host's rows can move it to the other side, unless its snapshot is still being recorded or all
+   * its pairs are on that side already.
+   */
+  private boolean reclassifiable(@Nullable RecordingNode node, PairDirection to) {
+    if (node == null || node.host() == null || !hostRow(node)) {
+      return false;
+    }
+    SnapshotDto snapshot = model.snapshot(node.snapshotId());
+    if (snapshot != null && RecordingText.state(snapshot) == SnapshotState.RECORDING) {
+      return false;
+    }
+    HostEndpointsDto host = model.host(node.snapshotId(), node.host());
+    return host == null || (to == PairDirection.OUT ? host.inCount() : host.outCount()) > 0;
   }
 
   public void perform(RecordingAction action, @Nullable RecordingNode node) {
@@ -56,7 +118,15 @@ public final class RecordingsActions {
       return;
     }
     switch (action) {
-      case IMPORT -> files.chooseFileToImport().ifPresent(model::importFile);
+      case IMPORT ->
+          files
+              .chooseFileToImport()
+              .flatMap(path -> importOptions.askImportOptions(ImportOptions.defaults(path)))
+              .ifPresent(model::importFile);
+      case MARK_OUTBOUND -> model.reclassify(node.snapshotId(), node.host(), PairDirection.OUT);
+      case MARK_INBOUND -> model.reclassify(node.snapshotId(), node.host(), PairDirection.IN);
+      case LOAD_MORE ->
+          model.loadMore(node.snapshotId(), node.host(), node.method(), node.pathTemplate());
       case REFRESH -> model.refresh();
       case RECORD -> {
         Optional<String> upstream =

@@ -1,30 +1,22 @@
 package dev.kubereplay.intellij.recordings;
 
-import dev.kubereplay.intellij.cluster.tree.Tone;
 import dev.kubereplay.intellij.rpc.RpcFailure;
 import dev.kubereplay.intellij.rpc.ServerCalls;
-import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.Nullable;
-import dev.kubereplay.protocol.traffic.CancelParams;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
 import dev.kubereplay.protocol.traffic.DidProgressParams;
 import dev.kubereplay.protocol.traffic.DidRecordParams;
-import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.ExportSnapshotParams;
 import dev.kubereplay.protocol.traffic.ExportSnapshotResponse;
 import dev.kubereplay.protocol.traffic.GetPairParams;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
-import dev.kubereplay.protocol.traffic.ImportFileParams;
 import dev.kubereplay.protocol.traffic.ListEndpointsResponse;
-import dev.kubereplay.protocol.traffic.ListPairsParams;
-import dev.kubereplay.protocol.traffic.ListPairsResponse;
 import dev.kubereplay.protocol.traffic.ListSnapshotsParams;
-import dev.kubereplay.protocol.traffic.PairSummaryDto;
+import dev.kubereplay.protocol.traffic.PairDirection;
+import dev.kubereplay.protocol.traffic.ReclassifyParams;
 import dev.kubereplay.protocol.traffic.RenameSnapshotParams;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.SnapshotParams;
-import dev.kubereplay.protocol.traffic.StartRecordingParams;
-import dev.kubereplay.protocol.traffic.StopRecordingParams;
 import dev.kubereplay.protocol.traffic.TrafficRpcClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +28,19 @@ import java.util.concurrent.Executor;
 
 /**
  * The Recordings view without Swing: snapshots from {@code traffic/listSnapshots}, a snapshot's
- * hosts and endpoints when it is opened ({@code traffic/listEndpoints}), an endpoint's pairs when
- * it is opened ({@code traffic/listPairs}), the selected pair's document ({@code traffic/getPair}),
- * and one import at a time with its progress and report from the {@code traffic/} notifications.
- * State changes happen on one model thread; listeners are told after each.
+ * hosts and endpoints when it is opened ({@code traffic/listEndpoints}), an endpoint's pairs a page
+ * at a time ({@link EndpointPairs}), the selected pair's document ({@code traffic/getPair}), a
+ * host's pairs reclassified ({@code traffic/reclassify}), one import at a time ({@link Imports})
+ * and one desktop recording ({@link DesktopRecorder}). State changes happen on one model thread;
+ * listeners are told after each.
  */
 public final class RecordingsModel implements TrafficRpcClient {
 
   /** Pairs asked for per endpoint. */
   public static final int PAIR_PAGE = 200;
+
+  /** The most pairs {@code traffic/listPairs} answers at once. */
+  static final int MAX_PAGE = 1000;
 
   private final ServerCalls server;
   private final Executor modelThread;
@@ -54,17 +50,19 @@ public final class RecordingsModel implements TrafficRpcClient {
   private volatile List<SnapshotDto> snapshots;
   private volatile String snapshotsError;
   private final Map<String, Object> endpoints = new ConcurrentHashMap<>(); // response or error
-  private final Map<String, Object> pairs = new ConcurrentHashMap<>(); // response or error
-  private volatile ImportRun importRun;
-  private volatile DesktopRecording recording;
+  private final EndpointPairs pairs;
+  private final Imports imports;
+  private final DesktopRecorder recorder;
   private volatile String document = "";
   private volatile String status = "";
   private long documentRequest;
-  private final Map<String, List<Object>> early = new ConcurrentHashMap<>();
 
   public RecordingsModel(ServerCalls server, Executor modelThread) {
     this.server = server;
     this.modelThread = modelThread;
+    this.imports = new Imports(server, modelThread, this);
+    this.pairs = new EndpointPairs(server, modelThread, this);
+    this.recorder = new DesktopRecorder(server, modelThread, this);
   }
 
   public void addListener(Runnable listener) {
@@ -79,119 +77,7 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   /** The tree as known now. */
   public RecordingNode tree() {
-    List<RecordingNode> rows = new ArrayList<>();
-    List<SnapshotDto> known = snapshots;
-    if (snapshotsError != null) {
-      rows.add(RecordingNode.message(snapshotsError, Tone.ALERT));
-    } else if (known == null) {
-      rows.add(RecordingNode.message("Loading…", Tone.MUTED));
-    } else if (known.isEmpty()) {
-      rows.add(
-          RecordingNode.message(
-              "No snapshots yet: Import… a HAR, Postman, JSONL, WireMock or Speedscale file",
-              Tone.MUTED));
-    } else {
-      for (SnapshotDto s : known) {
-        rows.add(snapshotNode(s));
-      }
-    }
-    return new RecordingNode(
-        RecordingNode.Kind.ROOT, "Recordings", "", Tone.NEUTRAL, null, null, null, null, 0, rows);
-  }
-
-  private RecordingNode snapshotNode(SnapshotDto s) {
-    List<RecordingNode> children = new ArrayList<>();
-    Object answer = endpoints.get(s.id());
-    if (answer instanceof ListEndpointsResponse r) {
-      for (HostEndpointsDto h : r.hosts()) {
-        children.add(hostNode(s.id(), h));
-      }
-      if (children.isEmpty()) {
-        children.add(RecordingNode.message("no pairs", Tone.MUTED));
-      }
-    } else if (answer instanceof String error) {
-      children.add(RecordingNode.message(error, Tone.ALERT));
-    } else {
-      children.add(RecordingNode.message("Loading…", Tone.MUTED));
-    }
-    return new RecordingNode(
-        RecordingNode.Kind.SNAPSHOT,
-        s.name(),
-        RecordingText.snapshotDetail(s),
-        Tone.NEUTRAL,
-        s.id(),
-        null,
-        null,
-        null,
-        0,
-        children);
-  }
-
-  private RecordingNode hostNode(String snapshotId, HostEndpointsDto h) {
-    List<RecordingNode> children = new ArrayList<>();
-    for (EndpointDto e : h.endpoints()) {
-      children.add(endpointNode(snapshotId, h.host(), e));
-    }
-    return new RecordingNode(
-        RecordingNode.Kind.HOST,
-        h.host(),
-        RecordingText.hostDetail(h.inCount(), h.outCount()),
-        Tone.NEUTRAL,
-        snapshotId,
-        h.host(),
-        null,
-        null,
-        0,
-        children);
-  }
-
-  private RecordingNode endpointNode(String snapshotId, String host, EndpointDto e) {
-    List<RecordingNode> children = new ArrayList<>();
-    Object answer = pairs.get(endpointKey(snapshotId, host, e.method(), e.pathTemplate()));
-    if (answer instanceof ListPairsResponse r) {
-      for (PairSummaryDto p : r.pairs()) {
-        children.add(
-            new RecordingNode(
-                RecordingNode.Kind.PAIR,
-                RecordingText.pairText(p),
-                RecordingText.pairDetail(p),
-                RecordingText.statusTone(p.status()),
-                snapshotId,
-                host,
-                p.method(),
-                p.pathTemplate(),
-                p.pairId(),
-                List.of()));
-      }
-      if (r.total() > r.pairs().size()) {
-        children.add(
-            RecordingNode.message(
-                RecordingText.count(r.pairs().size())
-                    + " of "
-                    + RecordingText.count(r.total())
-                    + " pairs shown",
-                Tone.MUTED));
-      }
-    } else if (answer instanceof String error) {
-      children.add(RecordingNode.message(error, Tone.ALERT));
-    } else {
-      children.add(RecordingNode.message("Loading…", Tone.MUTED));
-    }
-    return new RecordingNode(
-        RecordingNode.Kind.ENDPOINT,
-        RecordingText.endpointText(e),
-        RecordingText.endpointDetail(e),
-        Tone.NEUTRAL,
-        snapshotId,
-        host,
-        e.method(),
-        e.pathTemplate(),
-        0,
-        children);
-  }
-
-  public ImportRun importRun() {
-    return importRun;
+    return new RecordingTree(endpoints, pairs.shown()).root(snapshots, snapshotsError);
   }
 
   /** The selected pair as text, or empty. */
@@ -223,7 +109,7 @@ public final class RecordingsModel implements TrafficRpcClient {
         });
   }
 
-  private void loadSnapshots() {
+  void loadSnapshots() {
     server
         .call(s -> s.getTrafficService().listSnapshots(new ListSnapshotsParams()))
         .whenCompleteAsync(
@@ -262,25 +148,22 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   /** An endpoint was opened: its first page of pairs, unless known. */
   public void openEndpoint(String snapshotId, String host, String method, String pathTemplate) {
-    String key = endpointKey(snapshotId, host, method, pathTemplate);
-    modelThread.execute(
-        () -> {
-          if (pairs.containsKey(key)) {
-            return;
-          }
-          pairs.put(key, Boolean.TRUE);
-          ListPairsParams params =
-              new ListPairsParams(snapshotId, host, method, pathTemplate, 0, PAIR_PAGE);
-          server
-              .call(s -> s.getTrafficService().listPairs(params))
-              .whenCompleteAsync(
-                  (answer, failure) -> {
-                    pairs.put(
-                        key, failure != null ? RpcFailure.of(failure).message() : (Object) answer);
-                    changed();
-                  },
-                  modelThread);
-        });
+    EndpointRef ref = new EndpointRef(snapshotId, host, method, pathTemplate);
+    modelThread.execute(() -> pairs.open(ref));
+  }
+
+  /** Whether the endpoint shows fewer pairs than it has, and no next page is on its way. */
+  public boolean canLoadMore(String snapshotId, String host, String method, String pathTemplate) {
+    return pairs.canLoadMore(new EndpointRef(snapshotId, host, method, pathTemplate));
+  }
+
+  /**
+   * "Load more" was activated: the endpoint's next page, from where the shown pairs end, appended.
+   * Ignored while a page is on its way or when all are shown.
+   */
+  public void loadMore(String snapshotId, String host, String method, String pathTemplate) {
+    EndpointRef ref = new EndpointRef(snapshotId, host, method, pathTemplate);
+    modelThread.execute(() -> pairs.loadMore(ref));
   }
 
   /** A pair was selected: its document. Anything else selected: none. */
@@ -317,150 +200,46 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   // ---- import
 
-  /** Starts importing {@code path}; progress and the report arrive as notifications. */
+  public ImportRun importRun() {
+    return imports.run();
+  }
+
+  /** Starts importing {@code path} with the default options. */
   public CompletableFuture<Void> importFile(String path) {
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    modelThread.execute(
-        () -> {
-          ImportRun current = importRun;
-          if (current != null && current.phase().running()) {
-            status = "An import is running already";
-            changed();
-            sent.complete(null);
-            return;
-          }
-          importRun = ImportRun.starting(path);
-          changed();
-          ImportFileParams params = new ImportFileParams(path, null, null, null, null, null, null);
-          server
-              .call(s -> s.getTrafficService().importFile(params))
-              .whenCompleteAsync(
-                  (answer, failure) -> {
-                    ImportRun run = importRun;
-                    if (failure != null) {
-                      importRun = run.failed(null, RpcFailure.of(failure).message(), false);
-                    } else {
-                      importRun = run.started(answer.operationId());
-                      if (run.phase() == ImportRun.Phase.CANCELLING) {
-                        importRun = importRun.cancelling();
-                        sendCancel(answer.operationId());
-                      }
-                      List<Object> overtaken = early.remove(answer.operationId());
-                      if (overtaken != null) {
-                        overtaken.forEach(this::apply);
-                      }
-                    }
-                    early.clear();
-                    changed();
-                    sent.complete(null);
-                  },
-                  modelThread);
-        });
-    return sent;
+    return importFile(ImportOptions.defaults(path));
+  }
+
+  /** Starts an import; progress and the report arrive as notifications. */
+  public CompletableFuture<Void> importFile(ImportOptions options) {
+    return imports.start(options);
   }
 
   /** Cancel: {@code traffic/cancel} of the running import. */
   public void cancelImport() {
-    modelThread.execute(
-        () -> {
-          ImportRun run = importRun;
-          if (run == null || !run.phase().running() || run.phase() == ImportRun.Phase.CANCELLING) {
-            return;
-          }
-          importRun = run.cancelling();
-          if (run.operationId() != null) {
-            sendCancel(run.operationId());
-          } // else: sent when the operation id arrives
-          changed();
-        });
-  }
-
-  private void sendCancel(String operationId) {
-    server
-        .call(s -> s.getTrafficService().cancel(new CancelParams(operationId)))
-        .whenCompleteAsync(
-            (answer, failure) -> {
-              if (failure != null) {
-                status = "Could not cancel the import: " + RpcFailure.of(failure).message();
-                changed();
-              }
-            },
-            modelThread);
+    imports.cancel();
   }
 
   /** Hides a finished import's report. */
   public void dismissImport() {
-    modelThread.execute(
-        () -> {
-          ImportRun run = importRun;
-          if (run != null && !run.phase().running()) {
-            importRun = null;
-            changed();
-          }
-        });
+    imports.dismiss();
   }
 
   @Override
   public void didProgress(DidProgressParams params) {
-    modelThread.execute(() -> take(params.operationId(), params));
+    imports.didProgress(params);
   }
 
   @Override
   public void didFinishImport(DidFinishImportParams params) {
-    modelThread.execute(() -> take(params.operationId(), params));
+    imports.didFinishImport(params);
   }
 
-  private void take(String operationId, Object notification) {
-    ImportRun run = importRun;
-    if (run == null) {
-      return;
-    }
-    if (run.operationId() == null && run.phase().running()) {
-      // The notification overtook the answer to traffic/importFile.
-      early.computeIfAbsent(operationId, id -> new ArrayList<>()).add(notification);
-      return;
-    }
-    if (operationId.equals(run.operationId())) {
-      apply(notification);
-      changed();
-    }
-  }
-
-  private void apply(Object notification) {
-    ImportRun run = importRun;
-    if (!run.phase().running()) {
-      return;
-    }
-    if (notification instanceof DidProgressParams progress) {
-      importRun = run.progress(progress);
-    } else if (notification instanceof DidFinishImportParams finish) {
-      if (finish.report() != null) {
-        importRun = run.finished(finish.report());
-        status = "Imported \"" + finish.report().snapshot().name() + "\"";
-        loadSnapshots();
-      } else {
-        boolean cancelled =
-            finish.error() != null && finish.error().code() == ErrorCode.REQUEST_CANCELLED;
-        importRun = run.failed(finish.error(), "the import failed", cancelled);
-      }
-    }
-  }
-
-  /** The server stopped: a running import ended with it. */
+  /** The server stopped: a running import or recording ended with it. */
   public void serverStopped() {
     modelThread.execute(
         () -> {
-          ImportRun run = importRun;
-          if (run != null && run.phase().running()) {
-            importRun = run.failed(null, "the kubereplay server stopped", false);
-          }
-          DesktopRecording rec = recording;
-          if (rec != null && rec.phase().running()) {
-            recording =
-                rec.with(
-                    DesktopRecording.Phase.FAILED,
-                    "The kubereplay server stopped: the recording was lost");
-          }
+          imports.serverStopped();
+          recorder.serverStopped();
           changed();
         });
   }
@@ -468,124 +247,94 @@ public final class RecordingsModel implements TrafficRpcClient {
   // ---- desktop recording
 
   public DesktopRecording recording() {
-    return recording;
+    return recorder.recording();
   }
 
   /** Starts a recording proxy on {@code listen}: reverse to {@code upstream}, or forward (null). */
   public CompletableFuture<Void> startRecording(String listen, String upstream, String name) {
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    modelThread.execute(
-        () -> {
-          DesktopRecording current = recording;
-          if (current != null && current.phase().running()) {
-            sent.complete(null);
-            return;
-          }
-          recording =
-              new DesktopRecording(
-                  DesktopRecording.Phase.STARTING, null, listen, upstream, 0, "", "");
-          changed();
-          StartRecordingParams params =
-              new StartRecordingParams(listen, upstream, upstream == null, name);
-          server
-              .call(s -> s.getTrafficService().startRecording(params))
-              .whenCompleteAsync(
-                  (answer, failure) -> {
-                    DesktopRecording run = recording;
-                    recording =
-                        failure != null
-                            ? run.with(
-                                DesktopRecording.Phase.FAILED,
-                                "Could not start recording on "
-                                    + listen
-                                    + ": "
-                                    + RpcFailure.of(failure).message())
-                            : new DesktopRecording(
-                                DesktopRecording.Phase.RECORDING,
-                                answer.recordingId(),
-                                answer.address(),
-                                upstream,
-                                0,
-                                "",
-                                "");
-                    changed();
-                    sent.complete(null);
-                  },
-                  modelThread);
-        });
-    return sent;
+    return recorder.start(listen, upstream, name);
   }
 
   /** Stop: {@code traffic/stopRecording}; the sealed snapshot is listed. */
   public CompletableFuture<Void> stopRecording() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    modelThread.execute(
-        () -> {
-          DesktopRecording run = recording;
-          if (run == null
-              || run.phase() != DesktopRecording.Phase.RECORDING
-              || run.recordingId() == null) {
-            done.complete(null);
-            return;
-          }
-          recording = run.with(DesktopRecording.Phase.STOPPING, "");
-          changed();
-          server
-              .call(
-                  s ->
-                      s.getTrafficService()
-                          .stopRecording(new StopRecordingParams(run.recordingId())))
-              .whenCompleteAsync(
-                  (answer, failure) -> {
-                    DesktopRecording now = recording;
-                    if (failure != null) {
-                      recording =
-                          now.with(
-                              DesktopRecording.Phase.FAILED,
-                              "Could not stop the recording: " + RpcFailure.of(failure).message());
-                    } else {
-                      SnapshotDto s = answer.snapshot();
-                      recording =
-                          now.with(
-                              DesktopRecording.Phase.STOPPED,
-                              "Recorded "
-                                  + RecordingText.count(s.inCount() + s.outCount())
-                                  + " pairs into \""
-                                  + s.name()
-                                  + "\"");
-                      loadSnapshots();
-                    }
-                    changed();
-                    done.complete(null);
-                  },
-                  modelThread);
-        });
-    return done;
+    return recorder.stop();
   }
 
   @Override
   public void didRecord(DidRecordParams params) {
-    modelThread.execute(
-        () -> {
-          DesktopRecording run = recording;
-          if (run != null
-              && run.phase().running()
-              && params.recordingId().equals(run.recordingId())) {
-            recording =
-                new DesktopRecording(
-                    run.phase(),
-                    run.recordingId(),
-                    run.listen(),
-                    run.upstream(),
-                    params.pairs(),
-                    params.lastRequest() == null ? "" : params.lastRequest(),
-                    "");
-            changed();
-          }
-        });
+    recorder.didRecord(params);
   }
 
   // ---- managing
+
+  /** A host as its opened snapshot lists it, or null when not known. */
+  public HostEndpointsDto host(String snapshotId, String host) {
+    return endpoints.get(snapshotId) instanceof ListEndpointsResponse r
+        ? r.hosts().stream().filter(h -> h.host().equals(host)).findFirst().orElse(null)
+        : null;
+  }
+
+  /**
+   * {@code traffic/reclassify}: every pair of {@code host} becomes {@code direction}. The
+   * snapshot's counts, its endpoints and the host's opened pairs load again; done when they have.
+   */
+  public CompletableFuture<Void> reclassify(
+      String snapshotId, String host, PairDirection direction) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    ReclassifyParams params = new ReclassifyParams(snapshotId, host, direction);
+    server
+        .call(s -> s.getTrafficService().reclassify(params))
+        .whenCompleteAsync(
+            (answer, failure) -> {
+              if (failure != null) {
+                status =
+                    "Could not mark "
+                        + host
+                        + " as "
+                        + RecordingText.directionName(direction)
+                        + ": "
+                        + RpcFailure.of(failure).message();
+                changed();
+                done.complete(null);
+                return;
+              }
+              status = RecordingText.reclassified(host, direction, answer.changed());
+              replace(answer.snapshot());
+              changed();
+              reload(snapshotId, host).whenComplete((ignored, error) -> done.complete(null));
+            },
+            modelThread);
+    return done;
+  }
+
+  private void replace(SnapshotDto changed) {
+    List<SnapshotDto> known = snapshots;
+    if (known != null) {
+      snapshots = known.stream().map(s -> s.id().equals(changed.id()) ? changed : s).toList();
+    }
+  }
+
+  /** The snapshot's endpoints and the host's pairs again, as far as they were opened. */
+  private CompletableFuture<Void> reload(String snapshotId, String host) {
+    List<CompletableFuture<?>> loads = new ArrayList<>();
+    if (endpoints.containsKey(snapshotId)) {
+      loads.add(
+          server
+              .call(s -> s.getTrafficService().listEndpoints(new SnapshotParams(snapshotId)))
+              .whenCompleteAsync(
+                  (answer, failure) -> {
+                    if (endpoints.containsKey(snapshotId)) {
+                      endpoints.put(
+                          snapshotId,
+                          failure != null ? RpcFailure.of(failure).message() : (Object) answer);
+                      changed();
+                    }
+                  },
+                  modelThread));
+    }
+    pairs.reload(snapshotId, host, loads);
+    return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new));
+  }
 
   public CompletableFuture<Void> rename(String snapshotId, String name) {
     return act(
@@ -646,13 +395,14 @@ public final class RecordingsModel implements TrafficRpcClient {
     return done;
   }
 
-  private void changed() {
+  /** What the last action did; the status line shows it. Model thread only. */
+  void status(String said) {
+    status = said;
+  }
+
+  void changed() {
     for (Runnable listener : listeners) {
       listener.run();
     }
-  }
-
-  static String endpointKey(String snapshotId, String host, String method, String pathTemplate) {
-    return snapshotId + "|" + host + "|" + method + " " + pathTemplate;
   }
 }

@@ -3,18 +3,17 @@ package dev.kubereplay.intellij.recordings;
 import dev.kubereplay.intellij.cluster.tree.Tone;
 import java.awt.BorderLayout;
 import java.awt.Color;
-import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.awt.Graphics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import java.awt.event.ActionEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
-import javax.swing.Icon;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -24,11 +23,12 @@ import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTextArea;
 import javax.swing.JTree;
+import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import javax.swing.ToolTipManager;
 import javax.swing.event.TreeExpansionEvent;
 import javax.swing.event.TreeExpansionListener;
 import javax.swing.tree.DefaultMutableTreeNode;
-import javax.swing.tree.DefaultTreeCellRenderer;
 import javax.swing.tree.DefaultTreeModel;
 import javax.swing.tree.TreePath;
 
@@ -73,7 +73,7 @@ public final class RecordingsPanel extends JPanel {
 
     tree.setRootVisible(false);
     tree.setShowsRootHandles(true);
-    tree.setCellRenderer(new Renderer());
+    tree.setCellRenderer(new RecordingRenderer());
     tree.addTreeExpansionListener(
         new TreeExpansionListener() {
           @Override
@@ -103,6 +103,42 @@ public final class RecordingsPanel extends JPanel {
             }
           }
         });
+
+    ToolTipManager.sharedInstance().registerComponent(tree);
+    tree.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent event) {
+            if (event.getClickCount() == 2 && SwingUtilities.isLeftMouseButton(event)) {
+              TreePath path = tree.getPathForLocation(event.getX(), event.getY());
+              if (path != null) {
+                activate(node(path));
+              }
+            }
+          }
+        });
+    tree.getInputMap(JComponent.WHEN_FOCUSED)
+        .put(KeyStroke.getKeyStroke("ENTER"), "kubereplay.activate");
+    tree.getActionMap()
+        .put(
+            "kubereplay.activate",
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent event) {
+                TreePath path = tree.getSelectionPath();
+                if (path == null) {
+                  return;
+                }
+                RecordingNode node = node(path);
+                if (node != null && node.kind() == RecordingNode.Kind.LOAD_MORE) {
+                  activate(node);
+                } else if (tree.isExpanded(path)) {
+                  tree.collapsePath(path);
+                } else {
+                  tree.expandPath(path);
+                }
+              }
+            });
 
     document.setEditable(false);
     document.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
@@ -194,6 +230,13 @@ public final class RecordingsPanel extends JPanel {
 
   public void dispose() {
     model.removeListener(listener);
+  }
+
+  /** Double-click or Enter: a "Load more" row loads the next page. */
+  void activate(RecordingNode node) {
+    if (node != null && node.kind() == RecordingNode.Kind.LOAD_MORE) {
+      model.loadMore(node.snapshotId(), node.host(), node.method(), node.pathTemplate());
+    }
   }
 
   private void open(RecordingNode node) {
@@ -319,75 +362,5 @@ public final class RecordingsPanel extends JPanel {
       case MUTED -> MUTED;
       case NEUTRAL -> null;
     };
-  }
-
-  private static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static String hex(Color c) {
-    return String.format("#%06x", c.getRGB() & 0xffffff);
-  }
-
-  /** Name, then the detail in grey; pairs with their status in its colour and a dot. */
-  private static final class Renderer extends DefaultTreeCellRenderer {
-    @Override
-    public Component getTreeCellRendererComponent(
-        JTree tree,
-        Object value,
-        boolean selected,
-        boolean expanded,
-        boolean leaf,
-        int row,
-        boolean hasFocus) {
-      super.getTreeCellRendererComponent(tree, value, selected, expanded, leaf, row, hasFocus);
-      RecordingNode node =
-          value instanceof DefaultMutableTreeNode n && n.getUserObject() instanceof RecordingNode r
-              ? r
-              : null;
-      if (node == null) {
-        return this;
-      }
-      Color tone = color(node.tone());
-      String main = html(node.text());
-      if (node.kind() == RecordingNode.Kind.SNAPSHOT) {
-        main = "<b>" + main + "</b>";
-      }
-      if (tone != null && !selected) {
-        main = "<font color='" + hex(tone) + "'>" + main + "</font>";
-      }
-      String detail =
-          node.detail().isEmpty()
-              ? ""
-              : "&nbsp;&nbsp;<font color='" + hex(MUTED) + "'>" + html(node.detail()) + "</font>";
-      setText("<html>" + main + detail + "</html>");
-      setToolTipText(node.label());
-      if (node.kind() == RecordingNode.Kind.PAIR || node.kind() == RecordingNode.Kind.MESSAGE) {
-        setIcon(tone == null ? null : new Dot(tone));
-      }
-      return this;
-    }
-  }
-
-  /** A filled circle in a tone's colour. */
-  private record Dot(Color color) implements Icon {
-    @Override
-    public void paintIcon(Component c, Graphics g, int x, int y) {
-      Graphics2D g2 = (Graphics2D) g.create();
-      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g2.setColor(color);
-      g2.fillOval(x + 2, y + 2, 9, 9);
-      g2.dispose();
-    }
-
-    @Override
-    public int getIconWidth() {
-      return 13;
-    }
-
-    @Override
-    public int getIconHeight() {
-      return 13;
-    }
   }
 }

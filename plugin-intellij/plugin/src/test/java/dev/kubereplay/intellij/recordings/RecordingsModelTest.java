@@ -96,9 +96,10 @@ class RecordingsModelTest {
             "404  /orders/8  3 ms · IN · 14:05:18.000",
             "503  /orders/9  1002 ms · IN · 14:05:19.500",
             "302  /orders/10  5 ms · IN · 14:05:21.000",
-            "4 of 812 pairs shown");
+            "Load more (4 of 812)");
     assertThat(pairs.stream().map(RecordingNode::tone))
-        .containsExactly(Tone.OK, Tone.CAUTION, Tone.ALERT, Tone.INFO, Tone.MUTED);
+        .containsExactly(Tone.OK, Tone.CAUTION, Tone.ALERT, Tone.INFO, Tone.INFO);
+    assertThat(pairs.get(4).kind()).isEqualTo(RecordingNode.Kind.LOAD_MORE);
     assertThat(fake.params("traffic/listPairs"))
         .containsExactly(
             new ListPairsParams("s-1", "api.shop.local", "GET", "/orders/{id}", 0, 200));
@@ -254,7 +255,7 @@ class RecordingsModelTest {
           return confirm.remove(0);
         };
     RecordingsActions actions =
-        new RecordingsActions(model, () -> Optional.empty(), chooser, confirmer);
+        new RecordingsActions(model, () -> Optional.empty(), Optional::of, chooser, confirmer);
     RecordingNode checkout = model.tree().children().get(0);
 
     assertThat(actions.enabled(RecordingAction.DELETE, null)).isFalse();
@@ -308,6 +309,7 @@ class RecordingsModelTest {
         new RecordingsActions(
             model,
             () -> Optional.empty(),
+            Optional::of,
             (title, message, options, initial) -> Optional.of(answers.remove(0)),
             (title, message, confirmText) -> true);
 
@@ -322,6 +324,8 @@ class RecordingsModelTest {
             new dev.kubereplay.protocol.traffic.StartRecordingParams(
                 "127.0.0.1:0", "http://localhost:8080", false, null));
     assertThat(actions.enabled(RecordingAction.RECORD, null)).isFalse();
+    // The new snapshot, being recorded, is listed.
+    Await.until("listed with the recording", () -> fake.count("traffic/listSnapshots") == 2);
 
     fake.sendDidRecord(
         new dev.kubereplay.protocol.traffic.DidRecordParams(

@@ -12,14 +12,19 @@ import dev.kubereplay.protocol.traffic.CancelResponse;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
 import dev.kubereplay.protocol.traffic.DidProgressParams;
 import dev.kubereplay.protocol.traffic.ImportFileResponse;
+import dev.kubereplay.protocol.traffic.ListPairsParams;
 import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.event.ActionEvent;
+import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Enumeration;
+import javax.swing.JComponent;
 import javax.swing.JTree;
+import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.tree.DefaultMutableTreeNode;
 import javax.swing.tree.TreePath;
@@ -71,6 +76,14 @@ class RecordingsPanelTest {
     RecordingText.zone(ZoneOffset.UTC);
     fake.answer("traffic/importFile", new ImportFileResponse("op-1"));
     fake.answer("traffic/cancel", new CancelResponse(true));
+    fake.answer(
+        "traffic/listSnapshots",
+        new dev.kubereplay.protocol.traffic.ListSnapshotsResponse(
+            java.util.List.of(
+                TrafficSamples.LIVE,
+                TrafficSamples.CHECKOUT,
+                TrafficSamples.POSTMAN,
+                TrafficSamples.CUT)));
     RecordingsPanel panel = onEdt(() -> new RecordingsPanel(model));
     model.refresh();
 
@@ -113,6 +126,20 @@ class RecordingsPanelTest {
     Rectangle alert = onEdt(() -> rowBounds(panel, "503  /orders/9"));
     assertThat(Screens.pixelsNear(image, ok, RecordingsPanel.OK, 40)).isGreaterThan(20);
     assertThat(Screens.pixelsNear(image, alert, RecordingsPanel.ALERT, 40)).isGreaterThan(20);
+    // The snapshot being recorded has a red mark, the interrupted one an amber one, the
+    // complete one neither; the endpoint's last row offers the next page in blue.
+    Rectangle live = onEdt(() -> rowBounds(panel, "recording of http://localhost:8080"));
+    Rectangle cut = onEdt(() -> rowBounds(panel, "staging smoke"));
+    Rectangle complete = onEdt(() -> rowBounds(panel, "checkout-flow"));
+    Rectangle more = onEdt(() -> rowBounds(panel, "Load more (4 of 812)"));
+    assertThat(Screens.pixelsNear(image, live, RecordingsPanel.ALERT_RECORDING, 40))
+        .isGreaterThan(40);
+    assertThat(Screens.pixelsNear(image, cut, RecordingsPanel.CAUTION, 40)).isGreaterThan(40);
+    assertThat(Screens.pixelsNear(image, complete, RecordingsPanel.ALERT_RECORDING, 40)).isZero();
+    assertThat(Screens.pixelsNear(image, complete, RecordingsPanel.CAUTION, 40)).isZero();
+    assertThat(Screens.pixelsNear(image, more, RecordingsPanel.INFO, 40)).isGreaterThan(20);
+    assertThat(onEdt(() -> tooltip(panel, "staging smoke")))
+        .contains("holds the pairs that arrived until then");
     Rectangle doc =
         onEdt(
             () ->
@@ -193,6 +220,85 @@ class RecordingsPanelTest {
     Await.until("pairs asked again", () -> fake.count("traffic/listPairs") > pairsBefore);
     Await.until("pair shown again", () -> sync(() -> path(panel.tree(), "200  /orders/7") != null));
     assertThat(onEdt(() -> panel.tree().isVisible(path(panel.tree(), "200  /orders/7")))).isTrue();
+  }
+
+  @Test
+  void a_load_more_row_shows_the_next_page_on_double_click_and_on_enter() throws Exception {
+    RecordingText.zone(ZoneOffset.UTC);
+    fake.answer("traffic/listPairs", params -> TrafficSamples.page(params, 450));
+    RecordingsPanel panel = onEdt(() -> new RecordingsPanel(model));
+    model.refresh();
+    expand(panel, "checkout-flow", "api.shop.local");
+    expand(panel, "api.shop.local", "GET /orders/{id}");
+    expand(panel, "GET /orders/{id}", "Load more (200 of 450)");
+
+    Screens.runOnEdt(
+        () -> {
+          panel.setSize(1000, 560);
+          Screens.layOut(panel);
+          Rectangle row = panel.tree().getPathBounds(path(panel.tree(), "Load more (200 of 450)"));
+          int x = row.x + row.width / 2;
+          int y = row.y + row.height / 2;
+          long now = System.currentTimeMillis();
+          for (int clicks = 1; clicks <= 2; clicks++) {
+            panel
+                .tree()
+                .dispatchEvent(
+                    new MouseEvent(
+                        panel.tree(),
+                        MouseEvent.MOUSE_CLICKED,
+                        now,
+                        0,
+                        x,
+                        y,
+                        clicks,
+                        false,
+                        MouseEvent.BUTTON1));
+          }
+        });
+    Await.until(
+        "second page", () -> sync(() -> path(panel.tree(), "Load more (400 of 450)") != null));
+    assertThat(fake.params("traffic/listPairs"))
+        .containsExactly(
+            new ListPairsParams("s-1", "api.shop.local", "GET", "/orders/{id}", 0, 200),
+            new ListPairsParams("s-1", "api.shop.local", "GET", "/orders/{id}", 200, 200));
+
+    Screens.runOnEdt(
+        () -> {
+          JTree tree = panel.tree();
+          tree.setSelectionPath(path(tree, "Load more (400 of 450)"));
+          Object name = tree.getInputMap().get(KeyStroke.getKeyStroke("ENTER"));
+          tree.getActionMap()
+              .get(name)
+              .actionPerformed(new ActionEvent(tree, ActionEvent.ACTION_PERFORMED, "enter"));
+        });
+    Await.until("all", () -> sync(() -> path(panel.tree(), "200  /orders/1449") != null));
+    assertThat(onEdt(() -> path(panel.tree(), "Load more"))).isNull();
+    assertThat(fake.count("traffic/listPairs")).isEqualTo(3);
+
+    // Elsewhere Enter opens and closes the row, as a click on its handle does.
+    Screens.runOnEdt(
+        () -> {
+          JTree tree = panel.tree();
+          tree.setSelectionPath(path(tree, "POST /checkout"));
+          Object name = tree.getInputMap().get(KeyStroke.getKeyStroke("ENTER"));
+          tree.getActionMap()
+              .get(name)
+              .actionPerformed(new ActionEvent(tree, ActionEvent.ACTION_PERFORMED, "enter"));
+        });
+    assertThat(onEdt(() -> panel.tree().isExpanded(path(panel.tree(), "POST /checkout")))).isTrue();
+  }
+
+  private static String tooltip(RecordingsPanel panel, String labelStart) {
+    JTree tree = panel.tree();
+    TreePath path = path(tree, labelStart);
+    int row = tree.getRowForPath(path);
+    JComponent cell =
+        (JComponent)
+            tree.getCellRenderer()
+                .getTreeCellRendererComponent(
+                    tree, path.getLastPathComponent(), false, false, true, row, false);
+    return cell.getToolTipText();
   }
 
   private static Rectangle rowBounds(RecordingsPanel panel, String labelStart) {

@@ -72,6 +72,51 @@ final class TrafficSamples {
           2,
           SnapshotState.COMPLETE);
 
+  /** A desktop recording still running. */
+  static final SnapshotDto LIVE =
+      new SnapshotDto(
+          "s-4",
+          "recording of http://localhost:8080",
+          "record",
+          CREATED.plusSeconds(7200),
+          37,
+          0,
+          List.of("localhost:8080"),
+          CREATED.plusSeconds(7200),
+          CREATED.plusSeconds(7260),
+          0,
+          SnapshotState.RECORDING);
+
+  /** A recording whose server went away before it was stopped. */
+  static final SnapshotDto CUT =
+      new SnapshotDto(
+          "s-5",
+          "staging smoke",
+          "record",
+          CREATED.minusSeconds(2 * 86400),
+          96,
+          12,
+          List.of("api.shop.local", "payments.internal"),
+          CREATED.minusSeconds(2 * 86400),
+          CREATED.minusSeconds(2 * 86400 - 300),
+          0,
+          SnapshotState.INTERRUPTED);
+
+  /** Pair {@code id} of an endpoint with many: {@code GET /orders/{id}} answered 200. */
+  static PairSummaryDto numbered(long id) {
+    return pair(id, 200, 10, "/orders/" + id);
+  }
+
+  /** Answers {@code traffic/listPairs} from {@code total} numbered pairs, by offset and limit. */
+  static CompletableFuture<Object> page(Object params, long total) {
+    ListPairsParams p = (ListPairsParams) params;
+    List<PairSummaryDto> pairs =
+        java.util.stream.LongStream.range(p.offset(), Math.min(total, p.offset() + p.limit()))
+            .mapToObj(i -> numbered(1000 + i))
+            .toList();
+    return CompletableFuture.completedFuture(new ListPairsResponse(pairs, total));
+  }
+
   static final ListEndpointsResponse CHECKOUT_ENDPOINTS =
       new ListEndpointsResponse(
           CHECKOUT,

@@ -1,0 +1,94 @@
+package dev.kubereplay.intellij.recordings;
+
+import dev.kubereplay.protocol.Nullable;
+import dev.kubereplay.protocol.traffic.ImportFileParams;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the user chose for one import: the file, its format (null: guessed from the content), the
+ * snapshot's name, the hosts whose pairs are outbound (served as mocks) and a Postman environment.
+ *
+ * @param format one of {@link #FORMATS}, or null to let the server detect it
+ * @param name the snapshot's name; the file's name when blank
+ */
+public record ImportOptions(
+    String path,
+    @Nullable String format,
+    String name,
+    List<String> outboundHosts,
+    @Nullable String environmentPath) {
+
+  /** The formats {@code traffic/importFile} reads. */
+  public static final List<String> FORMATS =
+      List.of("har", "postman", "jsonl", "wiremock", "speedscale");
+
+  /** How the absent format is offered. */
+  public static final String AUTO_DETECT = "auto-detect";
+
+  public ImportOptions {
+    outboundHosts = List.copyOf(outboundHosts);
+  }
+
+  /** What an import uses unless the user changes it. */
+  public static ImportOptions defaults(String path) {
+    return new ImportOptions(path, null, ImportRun.fileName(path), List.of(), null);
+  }
+
+  /** {@code format} as the user picked it, or null for {@link #AUTO_DETECT} (or blank). */
+  public static String format(@Nullable String picked) {
+    if (picked == null || picked.isBlank() || picked.equals(AUTO_DETECT)) {
+      return null;
+    }
+    String format = picked.trim().toLowerCase(Locale.ROOT);
+    if (!FORMATS.contains(format)) {
+      throw new IllegalArgumentException(
+          "Unknown format \"" + picked.trim() + "\": one of " + String.join(", ", FORMATS));
+    }
+    return format;
+  }
+
+  /**
+   * Hosts as typed, comma- or space-separated: {@code api.local, https://payments:8443/v1} is
+   * {@code api.local} and {@code payments:8443}. Blank entries and repeats are dropped.
+   */
+  public static List<String> hosts(@Nullable String typed) {
+    if (typed == null) {
+      return List.of();
+    }
+    Set<String> hosts = new LinkedHashSet<>();
+    for (String part : typed.split("[,\\s]+")) {
+      String host = part.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
+      int slash = host.indexOf('/');
+      if (slash >= 0) {
+        host = host.substring(0, slash);
+      }
+      if (!host.isEmpty()) {
+        hosts.add(host);
+      }
+    }
+    return new ArrayList<>(hosts);
+  }
+
+  /** The outbound hosts as the dialog shows them. */
+  public String hostsText() {
+    return String.join(", ", outboundHosts);
+  }
+
+  /** The request: what equals the server's own default is left out. */
+  public ImportFileParams params() {
+    String trimmed = name.trim();
+    boolean defaultName = trimmed.isEmpty() || trimmed.equals(ImportRun.fileName(path));
+    return new ImportFileParams(
+        path,
+        format,
+        defaultName ? null : trimmed,
+        outboundHosts.isEmpty() ? null : outboundHosts,
+        null,
+        null,
+        environmentPath == null || environmentPath.isBlank() ? null : environmentPath.trim());
+  }
+}
