@@ -93,6 +93,8 @@ class RecordCommandTest {
               .build();
       try (Response response = http.newCall(request).execute()) {
         assertThat(response.code()).isEqualTo(200);
+        // read to the end, as clients do: the exchange is complete, so it is recorded
+        assertThat(response.body().string()).isNotEmpty();
       }
     }
     assertThat(RecordCommand.interrupt()).isTrue();
@@ -135,6 +137,8 @@ class RecordCommandTest {
       try (Response response =
           http.newCall(new Request.Builder().url("http://" + address + path).build()).execute()) {
         assertThat(response.code()).isEqualTo(200);
+        // read to the end, as clients do: the exchange is complete, so it is recorded
+        assertThat(response.body().string()).isNotEmpty();
       }
     }
 

@@ -93,6 +93,8 @@ class LiveRecordingRpcMediumTest {
     try (Response response =
         http.newCall(new Request.Builder().url("http://" + address + path).build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
+      // read to the end, as clients do: the exchange is complete, so it is recorded
+      assertThat(response.body().string()).isNotEmpty();
     }
   }
 

@@ -181,6 +181,8 @@ class RecordingRpcMediumTest {
               .build();
       try (Response response = http.newCall(login).execute()) {
         assertThat(response.code()).isEqualTo(200);
+        // read to the end, as clients do: the exchange is complete, so it is recorded
+        assertThat(response.body().string()).isNotEmpty();
       }
       awaitListed(started.snapshotId(), s -> s.inCount() == 2);
       assertThat(dir.resolve("data").resolve("kubereplay.db-wal"))
@@ -217,6 +219,8 @@ class RecordingRpcMediumTest {
     try (Response response =
         app.newCall(new Request.Builder().url(upstream.uri() + "/v1/charges").build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
+      // read to the end, as clients do: the exchange is complete, so it is recorded
+      assertThat(response.body().string()).isNotEmpty();
     }
     app.connectionPool().evictAll();
 
