@@ -69,8 +69,8 @@ export function activate(context: vscode.ExtensionContext): void {
     getPair: (snapshotId, pairId) => server.send(Requests.trafficGetPair, { snapshotId, pairId }),
     importFile: (params) => server.send(Requests.trafficImportFile, params),
     cancel: (operationId) => server.send(Requests.trafficCancel, { operationId }),
-    exportSnapshot: (snapshotId, format, path) =>
-      server.send(Requests.trafficExportSnapshot, { snapshotId, format, path }),
+    exportSnapshot: (snapshotId, format, path, token) =>
+      server.send(Requests.trafficExportSnapshot, { snapshotId, format, path }, token),
     rename: (snapshotId, name) => server.send(Requests.trafficRenameSnapshot, { snapshotId, name }),
     reclassify: (params) => server.send(Requests.trafficReclassify, params),
     delete: (snapshotId) => server.send(Requests.trafficDeleteSnapshot, { snapshotId }),

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, PAIR_SCHEME, REPORT_SCHEME } from '../commands';
-import { errorText } from '../rpc/errors';
+import { errorText, RpcError } from '../rpc/errors';
 import type {
   ExportSnapshotResponse,
   GetPairResponse,
@@ -35,7 +35,12 @@ export interface RecordingsActionsApi extends RecordingsApi, DesktopApi {
   getPair(snapshotId: string, pairId: number): Promise<GetPairResponse>;
   importFile(params: ImportFileParams): Promise<ImportFileResponse>;
   cancel(operationId: string): Promise<unknown>;
-  exportSnapshot(snapshotId: string, format: string, file: string): Promise<ExportSnapshotResponse>;
+  exportSnapshot(
+    snapshotId: string,
+    format: string,
+    file: string,
+    token?: vscode.CancellationToken,
+  ): Promise<ExportSnapshotResponse>;
   rename(snapshotId: string, name: string): Promise<SnapshotResponse>;
   reclassify(params: ReclassifyParams): Promise<ReclassifyResponse>;
   delete(snapshotId: string): Promise<unknown>;
@@ -242,11 +247,25 @@ export function registerRecordingsActions(
         return;
       }
       try {
-        const answer = await api.exportSnapshot(target.id, format, file.fsPath);
+        // Cancel sends $/cancelRequest: the server stops and leaves the file as it was.
+        const answer = await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: `Exporting ${target.name} to ${path.basename(file.fsPath)}`,
+            cancellable: true,
+          },
+          (_progress, token) => api.exportSnapshot(target.id, format, file.fsPath, token),
+        );
         void vscode.window.showInformationMessage(
           `Exported ${answer.pairs} pairs of ${target.name} to ${path.basename(answer.path)}.`,
         );
       } catch (error) {
+        if (error instanceof RpcError && error.errorCode === 'REQUEST_CANCELLED') {
+          void vscode.window.showInformationMessage(
+            `Export of ${target.name} cancelled; ${path.basename(file.fsPath)} was left as it was.`,
+          );
+          return;
+        }
         void vscode.window.showErrorMessage(errorText(error));
       }
     }),

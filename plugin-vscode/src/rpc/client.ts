@@ -8,6 +8,7 @@ import {
   SocketMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
+  type CancellationToken,
   type Disposable,
   type Event,
   type MessageConnection,
@@ -152,8 +153,16 @@ export class KubeReplayClient implements Disposable {
    * Any request of the protocol, typed by its entry in `Requests`, e.g.
    * `send(Requests.clusterListWorkloads, { context, namespace })`. Rejects with an RpcError.
    */
-  send<P, R>(type: RequestType<P, R, ErrorDataDto>, params: P): Promise<R> {
-    return this.request(() => this.connection.sendRequest(type, params as RequestParam<P>));
+  send<P, R>(
+    type: RequestType<P, R, ErrorDataDto>,
+    params: P,
+    token?: CancellationToken,
+  ): Promise<R> {
+    return this.request(() =>
+      token
+        ? this.connection.sendRequest(type, params as RequestParam<P>, token)
+        : this.connection.sendRequest(type, params as RequestParam<P>),
+    );
   }
 
   onDidChangeCluster(listener: (params: DidChangeClusterParams) => void): Disposable {

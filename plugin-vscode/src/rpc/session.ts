@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { RequestType } from 'vscode-jsonrpc/node';
+import type { CancellationToken, RequestType } from 'vscode-jsonrpc/node';
 import { Commands } from '../commands';
 import { KubeReplayClient } from './client';
 import { describeExit, type ServerExit } from './errors';
@@ -88,9 +88,16 @@ export class ServerSession implements vscode.Disposable {
     return this.start();
   }
 
-  /** Sends a request to the running server, starting it when needed. */
-  async send<P, R>(type: RequestType<P, R, ErrorDataDto>, params: P): Promise<R> {
-    return (await this.client()).send(type, params);
+  /**
+   * Sends a request to the running server, starting it when needed; `token` cancelled sends
+   * `$/cancelRequest` and the request rejects with a cancelled RpcError.
+   */
+  async send<P, R>(
+    type: RequestType<P, R, ErrorDataDto>,
+    params: P,
+    token?: CancellationToken,
+  ): Promise<R> {
+    return (await this.client()).send(type, params, token);
   }
 
   start(): Promise<KubeReplayClient> {

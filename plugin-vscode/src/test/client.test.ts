@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { KubeReplayClient } from '../rpc/client';
 import { describeExit, RpcError, type ServerExit } from '../rpc/errors';
 import type { ServerCommand } from '../rpc/launcher';
+import { Requests } from '../rpc/protocol';
 import { CONTEXTS, listen, MALFORMED_FILE, MALFORMED_MESSAGE, type FakeMode } from './fakeServer';
 
 const INITIALIZE = {
@@ -62,6 +64,25 @@ describe('KubeReplayClient', () => {
       assert.equal(error.message, MALFORMED_MESSAGE);
       assert.equal(error.errorCode, 'KUBECONFIG_MALFORMED');
       assert.equal(error.subject, MALFORMED_FILE);
+      return true;
+    });
+  });
+
+  it('cancels a request when its token is cancelled', async () => {
+    const client = start('contexts');
+    await client.initialize(INITIALIZE);
+    const source = new CancellationTokenSource();
+    const exported = client.send(
+      Requests.trafficExportSnapshot,
+      { snapshotId: 's-1', format: 'har', path: '/tmp/shop.har' },
+      source.token,
+    );
+    setTimeout(() => {
+      source.cancel();
+    }, 50);
+    await assert.rejects(exported, (error: unknown) => {
+      assert.ok(error instanceof RpcError);
+      assert.equal(error.errorCode, 'REQUEST_CANCELLED');
       return true;
     });
   });

@@ -83,6 +83,16 @@ export function serve(connection: MessageConnection, mode: FakeMode, exit: () =>
         };
     }
   });
+  // A long export that ends only when the client cancels it, answering as the real server does.
+  connection.onRequest(
+    Requests.trafficExportSnapshot,
+    (_params, token) =>
+      new Promise((_resolve, reject) => {
+        token.onCancellationRequested(() => {
+          reject(new ResponseError(ErrorCodes.REQUEST_CANCELLED, 'The request has been cancelled'));
+        });
+      }),
+  );
   connection.onRequest(Requests.shutdown, () => null);
   connection.onClose(exit);
   connection.listen();
