@@ -435,6 +435,7 @@ export interface StartRecordingParams {
   upstream?: string;
   forward: boolean;
   name?: string;
+  redactKeys?: string[];
 }
 
 export interface StartRecordingResponse {

@@ -53,7 +53,11 @@ final class TrafficGoldenSamples {
     samples.put(
         StartRecordingParams.class,
         new StartRecordingParams(
-            "127.0.0.1:0", "http://127.0.0.1:8080", false, "checkout on the desktop"));
+            "127.0.0.1:0",
+            "http://127.0.0.1:8080",
+            false,
+            "checkout on the desktop",
+            List.of("card_number")));
     samples.put(
         StartRecordingResponse.class,
         new StartRecordingResponse("recording-1", "127.0.0.1:41873", "5f0c2a9e81d4"));

@@ -317,6 +317,7 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
                       params.upstream(),
                       params.forward(),
                       params.name(),
+                      params.redactKeys(),
                       notifier);
           recordings.put(recordingId, recording);
           if (closed) {

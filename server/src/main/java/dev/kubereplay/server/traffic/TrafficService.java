@@ -150,6 +150,7 @@ public final class TrafficService {
    * {@link Recording} for how they are made durable.
    *
    * @param name the snapshot's name; {@code recording of <upstream>} when blank
+   * @param redactKeys JSON keys and query parameters to redact besides the configured ones
    * @throws TrafficException {@code INVALID} for a bad address or upstream, {@code ADDRESS_IN_USE}
    *     when the listen address is taken; nothing is stored
    * @throws dev.kubereplay.server.traffic.store.StoreException when the snapshot cannot be created
@@ -160,6 +161,7 @@ public final class TrafficService {
       String upstream,
       boolean forward,
       String name,
+      List<String> redactKeys,
       Recording.Listener listener) {
     ProxyOptions options;
     try {
@@ -185,7 +187,7 @@ public final class TrafficService {
         snapshots.record(
             snapshotName,
             "record:" + (forward ? "forward" : options.upstream()),
-            new Redactor(rules));
+            new Redactor(rules.withKeys(redactKeys == null ? List.of() : redactKeys)));
     Recording recording = new Recording(id, options, sink, listener);
     InetSocketAddress address = recording.start(options.listen());
     LOG.info(

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -163,7 +164,17 @@ class RecordingRpcMediumTest {
   @Test
   void canary_credentials_are_redacted_before_the_store_while_recording_and_after()
       throws Exception {
-    StartRecordingResponse started = startReverse(null);
+    // card_number: redacted for this recording only, besides the configured rules
+    StartRecordingResponse started =
+        get(
+            traffic()
+                .startRecording(
+                    new StartRecordingParams(
+                        "127.0.0.1:0",
+                        upstream.uri().toString(),
+                        false,
+                        null,
+                        List.of("card_number"))));
     // an open connection keeps the WAL in place (the last one to close folds it into the file)
     try (java.sql.Connection keepWal =
         java.sql.DriverManager.getConnection(
@@ -176,7 +187,8 @@ class RecordingRpcMediumTest {
               .header("Cookie", "sid=canary-7d1f0c3e-cookie")
               .post(
                   okhttp3.RequestBody.create(
-                      "{\"user\":\"ada\",\"password\":\"canary-7d1f0c3e-body\"}",
+                      "{\"user\":\"ada\",\"password\":\"canary-7d1f0c3e-body\","
+                          + "\"card_number\":\"canary-7d1f0c3e-card\"}",
                       okhttp3.MediaType.get("application/json")))
               .build();
       try (Response response = http.newCall(login).execute()) {

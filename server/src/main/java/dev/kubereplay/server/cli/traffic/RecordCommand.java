@@ -8,6 +8,8 @@ import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.record.ListenAddress;
 import dev.kubereplay.server.traffic.record.Recording;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,14 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
   String name;
 
   @Option(
+      names = "--redact-key",
+      paramLabel = "KEY",
+      description =
+          "another JSON key or query parameter to redact (besides redaction.json in the data"
+              + " directory); repeatable")
+  List<String> redactKeys = new ArrayList<>();
+
+  @Option(
       names = {"-o", "--output"},
       defaultValue = "table",
       description = "table (default) or json (the snapshot, as traffic/stopRecording has it)")
@@ -100,7 +110,8 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
             }
           }
         };
-    Recording recording = service.record("cli", listen, upstream, forward, name, listener);
+    Recording recording =
+        service.record("cli", listen, upstream, forward, name, redactKeys, listener);
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     AtomicBoolean bySignal = new AtomicBoolean();
