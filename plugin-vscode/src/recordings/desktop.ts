@@ -26,14 +26,19 @@ export function startParams(
   listen: string,
   upstream: string | undefined,
   name: string | undefined,
+  redactKeys: readonly string[] = [],
 ): StartRecordingParams {
   const trimmed = name?.trim();
-  return {
+  const params: StartRecordingParams = {
     listen: listen.trim(),
     upstream: upstream?.trim(),
     forward: upstream === undefined,
     name: trimmed ? trimmed : undefined,
   };
+  if (redactKeys.length > 0) {
+    params.redactKeys = [...redactKeys];
+  }
+  return params;
 }
 
 export interface RunningRecording {

@@ -19,6 +19,7 @@ import {
   startItems,
   validateHosts,
   type ImportChoices,
+  redactKeysOf,
 } from './importOptions';
 import { ProgressTracker, type ImportWatcher } from './imports';
 
@@ -49,7 +50,10 @@ export async function importRecording(deps: ImportDeps, file?: vscode.Uri): Prom
   if (!choices) {
     return;
   }
-  await runImport(deps, base, importParams(source.fsPath, choices));
+  const redactKeys = redactKeysOf(
+    vscode.workspace.getConfiguration('kubereplay').get('redaction.keys'),
+  );
+  await runImport(deps, base, importParams(source.fsPath, { ...choices, redactKeys }));
 }
 
 async function pickFile(): Promise<vscode.Uri | undefined> {

@@ -24,6 +24,18 @@ export interface ImportChoices {
   outboundHosts?: string;
   /** A Postman environment file, for a Postman collection's `{{variables}}`. */
   environmentPath?: string;
+  /** More keys to redact (the `kubereplay.redaction.keys` setting). */
+  redactKeys?: readonly string[];
+}
+
+/** The keys of the `kubereplay.redaction.keys` setting: trimmed, blanks dropped. */
+export function redactKeysOf(setting: unknown): string[] {
+  return Array.isArray(setting)
+    ? setting
+        .filter((key): key is string => typeof key === 'string')
+        .map((key) => key.trim())
+        .filter((key) => key !== '')
+    : [];
 }
 
 /** The snapshot name the server gives an import without one: the file's name. */
@@ -83,6 +95,10 @@ export function importParams(file: string, choices: ImportChoices = {}): ImportF
   }
   if (choices.environmentPath && asksForEnvironment(file, choices.format)) {
     params.environmentPath = choices.environmentPath;
+  }
+  const keys = redactKeysOf(choices.redactKeys);
+  if (keys.length > 0) {
+    params.redactKeys = keys;
   }
   return params;
 }

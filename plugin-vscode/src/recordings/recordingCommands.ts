@@ -15,6 +15,7 @@ import {
   validateUpstream,
   type DesktopRecordings,
 } from './desktop';
+import { redactKeysOf } from './importOptions';
 
 export interface DesktopApi {
   startRecording(params: StartRecordingParams): Promise<StartRecordingResponse>;
@@ -97,7 +98,10 @@ export function registerDesktopCommands(
         return;
       }
       try {
-        const answer = await api.startRecording(startParams(listen, upstream, name));
+        const redactKeys = redactKeysOf(
+          vscode.workspace.getConfiguration('kubereplay').get('redaction.keys'),
+        );
+        const answer = await api.startRecording(startParams(listen, upstream, name, redactKeys));
         desktop.started(answer, mode.forward);
         tree.refresh();
         void vscode.window.showInformationMessage(`Recording through ${answer.address}.`);

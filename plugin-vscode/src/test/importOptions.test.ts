@@ -6,6 +6,7 @@ import {
   formatItems,
   importParams,
   parseHosts,
+  redactKeysOf,
   startItems,
   validateHosts,
 } from '../recordings/importOptions';
@@ -35,6 +36,16 @@ describe('import options', () => {
         outboundHosts: ['payments.shop', 'api.stripe.com'],
       },
     );
+  });
+
+  it('sends the keys of the redaction setting, trimmed, blanks and non-strings dropped', () => {
+    assert.deepEqual(redactKeysOf([' card_number ', '', 'ssn', 7, null]), ['card_number', 'ssn']);
+    assert.deepEqual(redactKeysOf(undefined), []);
+    assert.deepEqual(importParams('/work/shop.har', { redactKeys: redactKeysOf(['ssn']) }), {
+      path: '/work/shop.har',
+      redactKeys: ['ssn'],
+    });
+    assert.equal(importParams('/work/shop.har', { redactKeys: [] }).redactKeys, undefined);
   });
 
   it('sends a Postman environment only for a Postman collection', () => {

@@ -306,6 +306,17 @@ describe('desktop recordings', () => {
     assert.equal(startParams('127.0.0.1:3128', undefined, 'deps').forward, true);
   });
 
+  it('sends the keys of the redaction setting with a recording', () => {
+    assert.deepEqual(
+      startParams('127.0.0.1:0', 'http://localhost:8080', 'x', ['card_number']).redactKeys,
+      ['card_number'],
+    );
+    assert.equal(
+      startParams('127.0.0.1:0', 'http://localhost:8080', 'x', []).redactKeys,
+      undefined,
+    );
+  });
+
   it('counts what the server records and says so in the status bar', () => {
     const desktop = new DesktopRecordings();
     let changes = 0;
