@@ -175,7 +175,6 @@ public final class RecordingsPanel extends JPanel {
     JPanel exportLine = new JPanel(new BorderLayout(6, 0));
     exportLine.add(exportStatus, BorderLayout.CENTER);
     exportLine.add(exportCancel, BorderLayout.EAST);
-    exportProgress.setIndeterminate(true);
     exportBox.add(exportLine, BorderLayout.NORTH);
     exportBox.add(exportProgress, BorderLayout.CENTER);
     exportBox.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
@@ -315,6 +314,7 @@ public final class RecordingsPanel extends JPanel {
       }
       ExportRun export = model.exportRun();
       exportBox.setVisible(export != null);
+      exportProgress.setIndeterminate(export != null); // no animation while hidden
       if (export != null) {
         exportStatus.setText(export.status());
         exportCancel.setEnabled(!export.cancelling());
