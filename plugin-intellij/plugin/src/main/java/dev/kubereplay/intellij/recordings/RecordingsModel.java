@@ -2,6 +2,7 @@ package dev.kubereplay.intellij.recordings;
 
 import dev.kubereplay.intellij.rpc.RpcFailure;
 import dev.kubereplay.intellij.rpc.ServerCalls;
+import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.Nullable;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
 import dev.kubereplay.protocol.traffic.DidProgressParams;
@@ -21,6 +22,7 @@ import dev.kubereplay.protocol.traffic.TrafficRpcClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,9 +32,9 @@ import java.util.concurrent.Executor;
  * The Recordings view without Swing: snapshots from {@code traffic/listSnapshots}, a snapshot's
  * hosts and endpoints when it is opened ({@code traffic/listEndpoints}), an endpoint's pairs a page
  * at a time ({@link EndpointPairs}), the selected pair's document ({@code traffic/getPair}), a
- * host's pairs reclassified ({@code traffic/reclassify}), one import at a time ({@link Imports})
- * and one desktop recording ({@link DesktopRecorder}). State changes happen on one model thread;
- * listeners are told after each.
+ * host's pairs reclassified ({@code traffic/reclassify}), one import at a time ({@link Imports}),
+ * one export at a time ({@link ExportRun}) and one desktop recording ({@link DesktopRecorder}).
+ * State changes happen on one model thread; listeners are told after each.
  */
 public final class RecordingsModel implements TrafficRpcClient {
 
@@ -55,6 +57,8 @@ public final class RecordingsModel implements TrafficRpcClient {
   private final DesktopRecorder recorder;
   private volatile String document = "";
   private volatile String status = "";
+  private volatile ExportRun exportRun;
+  private volatile CompletableFuture<?> exportRequest;
   private long documentRequest;
 
   public RecordingsModel(ServerCalls server, Executor modelThread) {
@@ -356,21 +360,82 @@ public final class RecordingsModel implements TrafficRpcClient {
         true);
   }
 
+  /** The export that is running, or null. */
+  public ExportRun exportRun() {
+    return exportRun;
+  }
+
+  /**
+   * {@code traffic/exportSnapshot} of a snapshot to {@code path}; {@link #exportRun()} shows it
+   * until it ends and the status line says how it ended. One export at a time: while one runs,
+   * another is refused with a status message (not queued), as the file chooser would have to be
+   * answered again anyway.
+   */
   public CompletableFuture<Void> export(String snapshotId, String format, String path) {
-    return act(
-        server.call(
-            s ->
-                s.getTrafficService()
-                    .exportSnapshot(new ExportSnapshotParams(snapshotId, format, path))),
-        (ExportSnapshotResponse answer) ->
-            "Exported "
-                + RecordingText.count(answer.pairs())
-                + " pairs ("
-                + RecordingText.count(answer.bytes())
-                + " bytes) to "
-                + answer.path(),
-        "Could not export",
-        false);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    modelThread.execute(
+        () -> {
+          ExportRun running = exportRun;
+          if (running != null) {
+            status = "An export is running already: " + running.status();
+            changed();
+            done.complete(null);
+            return;
+          }
+          SnapshotDto known = snapshot(snapshotId);
+          ExportRun run = ExportRun.starting(known == null ? snapshotId : known.name(), path);
+          exportRun = run;
+          changed();
+          ExportSnapshotParams params = new ExportSnapshotParams(snapshotId, format, path);
+          CompletableFuture<ExportSnapshotResponse> request =
+              server.cancellableCall(s -> s.getTrafficService().exportSnapshot(params));
+          exportRequest = request;
+          request.whenCompleteAsync(
+              (answer, failure) -> {
+                exportRun = null;
+                exportRequest = null;
+                if (failure == null) {
+                  status =
+                      "Exported "
+                          + RecordingText.count(answer.pairs())
+                          + " pairs ("
+                          + RecordingText.count(answer.bytes())
+                          + " bytes) to "
+                          + answer.path();
+                } else if (cancelled(failure)) {
+                  status = run.cancelled();
+                } else {
+                  status = "Could not export: " + RpcFailure.of(failure).message();
+                }
+                changed();
+                done.complete(null);
+              },
+              modelThread);
+        });
+    return done;
+  }
+
+  /**
+   * Cancel of the running export: {@code $/cancelRequest} for its {@code traffic/exportSnapshot}.
+   * The server stops between pairs and leaves the file as it was.
+   */
+  public void cancelExport() {
+    modelThread.execute(
+        () -> {
+          ExportRun run = exportRun;
+          CompletableFuture<?> request = exportRequest;
+          if (run == null || run.cancelling() || request == null) {
+            return;
+          }
+          exportRun = run.cancel();
+          changed();
+          request.cancel(true);
+        });
+  }
+
+  private static boolean cancelled(Throwable failure) {
+    return RpcFailure.unwrap(failure) instanceof CancellationException
+        || RpcFailure.of(failure).code() == ErrorCode.REQUEST_CANCELLED;
   }
 
   private <T> CompletableFuture<Void> act(

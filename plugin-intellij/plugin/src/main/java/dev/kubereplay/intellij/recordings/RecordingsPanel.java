@@ -34,8 +34,8 @@ import javax.swing.tree.TreePath;
 
 /**
  * The Recordings tab in plain Swing: the snapshot tree beside the selected pair's document, the
- * running import (progress, Cancel) or its report, and a status line. Shows {@link
- * RecordingsModel}; decides nothing itself.
+ * running import (progress, Cancel) or its report, the running export (Cancel), and a status line.
+ * Shows {@link RecordingsModel}; decides nothing itself.
  */
 public final class RecordingsPanel extends JPanel {
 
@@ -58,6 +58,10 @@ public final class RecordingsPanel extends JPanel {
   private final JButton dismiss = new JButton("Close");
   private final JTextArea report = new JTextArea();
   private final JLabel status = new JLabel(" ");
+  private final JPanel exportBox = new JPanel(new BorderLayout(6, 4));
+  private final JLabel exportStatus = new JLabel();
+  private final JProgressBar exportProgress = new JProgressBar();
+  private final JButton exportCancel = new JButton("Cancel");
   private final JPanel recordingBox = new JPanel(new BorderLayout(6, 0));
   private final JLabel recordingStatus = new JLabel();
   private final JButton stopRecording = new JButton("Stop");
@@ -167,6 +171,15 @@ public final class RecordingsPanel extends JPanel {
     importBox.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
     importBox.setVisible(false);
 
+    exportCancel.addActionListener(event -> model.cancelExport());
+    JPanel exportLine = new JPanel(new BorderLayout(6, 0));
+    exportLine.add(exportStatus, BorderLayout.CENTER);
+    exportLine.add(exportCancel, BorderLayout.EAST);
+    exportBox.add(exportLine, BorderLayout.NORTH);
+    exportBox.add(exportProgress, BorderLayout.CENTER);
+    exportBox.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
+    exportBox.setVisible(false);
+
     stopRecording.addActionListener(event -> model.stopRecording());
     recordingBox.add(recordingStatus, BorderLayout.CENTER);
     recordingBox.add(stopRecording, BorderLayout.EAST);
@@ -174,6 +187,7 @@ public final class RecordingsPanel extends JPanel {
     recordingBox.setVisible(false);
     JPanel bars = new JPanel(new BorderLayout());
     bars.add(recordingBox, BorderLayout.NORTH);
+    bars.add(exportBox, BorderLayout.CENTER);
     bars.add(importBox, BorderLayout.SOUTH);
     north.add(bars, BorderLayout.SOUTH);
     status.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
@@ -209,6 +223,14 @@ public final class RecordingsPanel extends JPanel {
 
   public JTextArea reportArea() {
     return report;
+  }
+
+  public JLabel exportStatus() {
+    return exportStatus;
+  }
+
+  public JButton exportCancelButton() {
+    return exportCancel;
   }
 
   public JLabel recordingStatus() {
@@ -289,6 +311,13 @@ public final class RecordingsPanel extends JPanel {
         dismiss.setVisible(!run.phase().running());
         report.setVisible(run.report() != null);
         report.setText(run.report() == null ? "" : RecordingText.report(run.report()));
+      }
+      ExportRun export = model.exportRun();
+      exportBox.setVisible(export != null);
+      exportProgress.setIndeterminate(export != null); // no animation while hidden
+      if (export != null) {
+        exportStatus.setText(export.status());
+        exportCancel.setEnabled(!export.cancelling());
       }
       DesktopRecording rec = model.recording();
       recordingBox.setVisible(rec != null);

@@ -283,6 +283,49 @@ class RecordingsModelTest {
   }
 
   @Test
+  void an_export_shows_while_it_runs_refuses_a_second_and_then_says_what_it_wrote() {
+    loaded();
+    CompletableFuture<ExportSnapshotResponse> writing = new CompletableFuture<>();
+    fake.answer("traffic/exportSnapshot", params -> writing);
+
+    model.export("s-1", "har", "/tmp/out.har");
+    Await.until("sent", () -> fake.count("traffic/exportSnapshot") == 1);
+    assertThat(model.exportRun().status()).isEqualTo("Exporting “checkout-flow” to out.har…");
+
+    model.export("s-1", "jsonl", "/tmp/out.jsonl").join();
+    assertThat(model.status())
+        .isEqualTo("An export is running already: Exporting “checkout-flow” to out.har…");
+
+    writing.complete(new ExportSnapshotResponse("/tmp/out.har", 1522, 4096));
+    Await.until("ended", () -> model.exportRun() == null);
+    assertThat(model.status()).isEqualTo("Exported 1,522 pairs (4,096 bytes) to /tmp/out.har");
+    assertThat(fake.params("traffic/exportSnapshot"))
+        .containsExactly(new ExportSnapshotParams("s-1", "har", "/tmp/out.har"));
+  }
+
+  @Test
+  void a_failed_export_says_why_and_is_not_taken_for_a_cancelled_one() {
+    loaded();
+    fake.fail("traffic/exportSnapshot", ErrorCode.EXPORT_FAILED, "disk full");
+
+    model.export("s-1", "har", "/tmp/out.har").join();
+
+    assertThat(model.exportRun()).isNull();
+    assertThat(model.status()).isEqualTo("Could not export: disk full");
+  }
+
+  @Test
+  void an_export_the_server_reports_cancelled_says_the_file_was_left_as_it_was() {
+    loaded();
+    fake.fail("traffic/exportSnapshot", ErrorCode.REQUEST_CANCELLED, "cancelled");
+
+    model.export("s-1", "jsonl", "/tmp/shop.jsonl").join();
+
+    assertThat(model.status())
+        .isEqualTo("Export of “checkout-flow” cancelled; shop.jsonl was left as it was");
+  }
+
+  @Test
   void a_desktop_recording_counts_pairs_and_stopping_lists_its_snapshot() {
     loaded();
     fake.answer(

@@ -11,6 +11,7 @@ import dev.kubereplay.protocol.traffic.CancelParams;
 import dev.kubereplay.protocol.traffic.CancelResponse;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
 import dev.kubereplay.protocol.traffic.DidProgressParams;
+import dev.kubereplay.protocol.traffic.ExportSnapshotResponse;
 import dev.kubereplay.protocol.traffic.ImportFileResponse;
 import dev.kubereplay.protocol.traffic.ListPairsParams;
 import java.awt.Point;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Enumeration;
+import java.util.concurrent.CompletableFuture;
 import javax.swing.JComponent;
 import javax.swing.JTree;
 import javax.swing.KeyStroke;
@@ -194,6 +196,65 @@ class RecordingsPanelTest {
                 SwingUtilities.convertRectangle(
                     panel.reportArea().getParent(), panel.reportArea().getBounds(), panel));
     assertThat(Screens.ink(image, report)).isGreaterThan(800);
+  }
+
+  @Test
+  void a_running_export_shows_and_cancel_asks_the_server_to_stop_it() throws Exception {
+    // Never answers: only the client's $/cancelRequest ends it (lsp4j cancels this future).
+    CompletableFuture<ExportSnapshotResponse> writing = new CompletableFuture<>();
+    fake.answer("traffic/exportSnapshot", params -> writing);
+    RecordingsPanel panel = onEdt(() -> new RecordingsPanel(model));
+    model.refresh();
+    Await.until("listed", () -> sync(() -> path(panel.tree(), "checkout-flow") != null));
+
+    model.export("s-1", "har", "/home/me/shop.har");
+    Await.until(
+        "export shown",
+        () ->
+            sync(
+                () ->
+                    panel
+                        .exportStatus()
+                        .getText()
+                        .equals("Exporting “checkout-flow” to shop.har…")));
+    assertThat(onEdt(() -> panel.exportCancelButton().isVisible())).isTrue();
+    assertThat(onEdt(() -> panel.exportCancelButton().isEnabled())).isTrue();
+
+    BufferedImage image = onEdt(() -> Screens.paint(panel, 1000, 480));
+    Path png = Screens.save(image, "intellij-recordings-export.png");
+    assertThat(Files.size(png)).isGreaterThan(5_000);
+    Rectangle button =
+        onEdt(
+            () ->
+                SwingUtilities.convertRectangle(
+                    panel.exportCancelButton().getParent(),
+                    panel.exportCancelButton().getBounds(),
+                    panel));
+    assertThat(button.width).isGreaterThan(20);
+    assertThat(button.y).isBetween(0, 480 - button.height);
+    assertThat(Screens.ink(image, button)).isGreaterThan(40);
+    Rectangle line =
+        onEdt(
+            () ->
+                SwingUtilities.convertRectangle(
+                    panel.exportStatus().getParent(), panel.exportStatus().getBounds(), panel));
+    assertThat(Screens.ink(image, line)).isGreaterThan(150);
+
+    Screens.runOnEdt(() -> panel.exportCancelButton().doClick());
+
+    Await.until("the server saw $/cancelRequest", writing::isCancelled);
+    Await.until(
+        "cancelled said",
+        () ->
+            sync(
+                () ->
+                    panel
+                        .statusLine()
+                        .getText()
+                        .equals(
+                            "Export of “checkout-flow” cancelled; shop.har was left as it was")));
+    assertThat(onEdt(() -> panel.exportCancelButton().isShowing())).isFalse();
+    assertThat(model.exportRun()).isNull();
   }
 
   @Test
