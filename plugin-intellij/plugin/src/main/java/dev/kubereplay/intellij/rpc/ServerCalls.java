@@ -18,12 +18,21 @@ public interface ServerCalls {
   <T> CompletableFuture<T> call(Function<KubeReplayRpcServer, CompletableFuture<T>> request);
 
   /**
+   * As {@link #call}, without its time limit: for long work the user watches and can cancel (an
+   * export of a large snapshot). The answer still fails when the server goes away.
+   */
+  default <T> CompletableFuture<T> callUntimed(
+      Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+    return call(request);
+  }
+
+  /**
    * Sends one request the server may be asked to stop. As {@link #call}, and cancelling the answer
    * cancels the request's own future (the proxy's), which lsp4j turns into {@code $/cancelRequest};
    * the answer then fails with a {@link java.util.concurrent.CancellationException}. A request
-   * cancelled before it was sent is cancelled as soon as it is. When the answer fails otherwise (no
-   * answer in time, the server gone) the request is cancelled too, so the server does not go on
-   * with work nobody waits for.
+   * cancelled before it was sent is cancelled as soon as it is. There is no time limit ({@link
+   * #callUntimed}): the user decides how long to wait. When the answer fails otherwise (the server
+   * gone) the request is cancelled too, so the server does not go on with work nobody waits for.
    */
   default <T> CompletableFuture<T> cancellableCall(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
@@ -40,14 +49,15 @@ public interface ServerCalls {
             return cancelled;
           }
         };
-    call(server -> {
-          CompletableFuture<T> inner = request.apply(server);
-          sent.set(inner);
-          if (answer.isCancelled()) {
-            inner.cancel(true);
-          }
-          return inner;
-        })
+    callUntimed(
+            server -> {
+              CompletableFuture<T> inner = request.apply(server);
+              sent.set(inner);
+              if (answer.isCancelled()) {
+                inner.cancel(true);
+              }
+              return inner;
+            })
         .whenComplete(
             (value, failure) -> {
               if (failure == null) {

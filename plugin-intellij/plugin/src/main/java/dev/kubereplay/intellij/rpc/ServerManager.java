@@ -81,7 +81,19 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
     } catch (ServerUnavailableException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return server.call(request);
+    return server.call(request, REQUEST_TIMEOUT);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> callUntimed(
+      Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+    Running server;
+    try {
+      server = running();
+    } catch (ServerUnavailableException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return server.call(request, null);
   }
 
   /** Stops the running server, if any; the next request starts a fresh one. */
@@ -166,17 +178,19 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
               .thenCompose(server -> server);
     }
 
-    <T> CompletableFuture<T> call(Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
-      return raceExit(ready.thenCompose(request), REQUEST_TIMEOUT);
+    /** The answer, or the server's exit; with {@code timeout} null, however long it takes. */
+    <T> CompletableFuture<T> call(
+        Function<KubeReplayRpcServer, CompletableFuture<T>> request, Duration timeout) {
+      return raceExit(ready.thenCompose(request), timeout);
     }
 
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> raceExit(CompletableFuture<T> answer, Duration timeout) {
       // goneFailure never carries a value, so it may stand in for any answer type.
       CompletableFuture<T> failure = (CompletableFuture<T>) (CompletableFuture<?>) goneFailure;
-      return answer
-          .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .applyToEither(failure, Function.identity());
+      CompletableFuture<T> limited =
+          timeout == null ? answer : answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return limited.applyToEither(failure, Function.identity());
     }
 
     private CompletableFuture<KubeReplayRpcServer> initializeFailed(Throwable error) {
