@@ -22,6 +22,16 @@ public final class ContentCodingsFixtures {
                 + "Jaa7FRkfRL84c+tKGc+FgYmFjQs3Hrz4ztGAa0BTS1uXbj168UUzNTS1tHXp1qMXX7RSQ1NLW5duPXrV5Q4=");
   }
 
+  /**
+   * {@code {"user":"ada","password":"hunter2-canary","items":[1,2,3],"items2":[1,2,3],
+   * "items3":[1,2,3]}}, Brotli-coded.
+   */
+  public static byte[] brotliLogin() {
+    return Base64.getDecoder()
+        .decode(
+            "G1sA4B0Hdkz4B7FwIm6WsoVsj2h45AfWZxhlgQ6WLDpdjnGAg/o4DLLw54OHLHxSZYJMM69si6TIDdBxn5+HKq0p0XMjND8=");
+  }
+
   public static byte[] gzip(byte[] body) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package dev.kubereplay.server.traffic.redact;
 
+import dev.kubereplay.server.traffic.ContentCodings;
 import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.RRPair;
 import java.io.ByteArrayInputStream;
@@ -17,8 +18,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Removes credentials from a pair before it is stored: sensitive headers, query parameters (in the
- * URL and in URL-valued headers such as Referer and Location), and keys in JSON and form bodies
- * (gzip-coded bodies are decoded to be checked). Redacting a redacted pair changes nothing, so a
+ * URL and in URL-valued headers such as Referer and Location), and keys in JSON and form bodies.
+ * Bodies stored in a content coding are decoded to be checked: a gzip body that needed redaction is
+ * coded again; one in another coding (deflate, Brotli — kubereplay has no Brotli encoder) is stored
+ * decoded, its body encoding then absent. A body whose coding cannot be undone is stored as it
+ * came: there is nothing readable in it to redact. Redacting a redacted pair changes nothing, so a
  * re-import of an export is byte for byte the same.
  */
 public final class Redactor {
@@ -50,15 +54,15 @@ public final class Redactor {
     String url = QueryRedaction.url(pair.url(), rules);
     List<Header> requestHeaders = headers(pair.requestHeaders());
     List<Header> responseHeaders = headers(pair.responseHeaders());
-    byte[] requestBody =
+    Body request =
         body(pair.requestBody(), pair.requestBodyEncoding(), contentType(pair.requestHeaders()));
-    byte[] responseBody =
+    Body response =
         body(pair.responseBody(), pair.responseBodyEncoding(), contentType(pair.responseHeaders()));
     if (url == pair.url()
         && requestHeaders == pair.requestHeaders()
         && responseHeaders == pair.responseHeaders()
-        && requestBody == pair.requestBody()
-        && responseBody == pair.responseBody()) {
+        && request.bytes() == pair.requestBody()
+        && response.bytes() == pair.responseBody()) {
       return pair;
     }
     return new RRPair(
@@ -72,13 +76,13 @@ public final class Redactor {
         url,
         pair.httpVersion(),
         requestHeaders,
-        requestBody,
-        pair.requestBodyEncoding(),
+        request.bytes(),
+        request.encoding(),
         pair.status(),
         pair.statusMessage(),
         responseHeaders,
-        responseBody,
-        pair.responseBodyEncoding(),
+        response.bytes(),
+        response.encoding(),
         pair.tags());
   }
 
@@ -120,14 +124,25 @@ public final class Redactor {
     return treatment;
   }
 
-  private byte[] body(byte[] body, String encoding, String contentType) {
+  /** A body as it is to be stored, in {@code encoding}. */
+  private record Body(byte[] bytes, String encoding) {}
+
+  private Body body(byte[] body, String encoding, String contentType) {
     if (body.length == 0) {
-      return body;
+      return new Body(body, encoding);
     }
-    if (encoding != null && !encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
-      return encoding.equalsIgnoreCase("gzip") ? gzipped(body, contentType) : body;
+    if (ContentCodings.isIdentity(encoding)) {
+      return new Body(plain(body, contentType), encoding);
     }
-    return plain(body, contentType);
+    if (encoding.strip().equalsIgnoreCase("gzip")) {
+      return new Body(gzipped(body, contentType), encoding);
+    }
+    byte[] decoded = ContentCodings.decode(body, encoding).orElse(null);
+    if (decoded == null) {
+      return new Body(body, encoding); // not in the coding it claims: nothing readable to redact
+    }
+    byte[] redacted = plain(decoded, contentType);
+    return redacted == decoded ? new Body(body, encoding) : new Body(redacted, null);
   }
 
   private byte[] plain(byte[] body, String contentType) {

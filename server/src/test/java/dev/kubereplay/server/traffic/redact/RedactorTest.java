@@ -2,6 +2,7 @@ package dev.kubereplay.server.traffic.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubereplay.server.traffic.ContentCodingsFixtures;
 import dev.kubereplay.server.traffic.Direction;
 import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.RRPair;
@@ -180,6 +181,43 @@ class RedactorTest {
       assertThat(text(in.readAllBytes())).isEqualTo("{\"secret\":\"-REDACTED-\"}");
     }
     assertThat(text(cut.requestBody())).isEqualTo("{\"password\": \"-REDACTED-\", \"more\": [1, 2");
+  }
+
+  @Test
+  void brotli_and_deflate_bodies_are_decoded_redacted_and_stored_decoded() throws Exception {
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (OutputStream deflate = new java.util.zip.DeflaterOutputStream(deflated)) {
+      deflate.write("{\"token\":\"t0k3n\",\"ok\":true}".getBytes(StandardCharsets.UTF_8));
+    }
+    List<Header> json = List.of(new Header("Content-Type", "application/json"));
+    RRPair brotli =
+        redactor.redact(
+            pair("https://a.test/", json, "", json, ContentCodingsFixtures.brotliLogin(), "br"));
+    RRPair deflate =
+        redactor.redact(pair("https://a.test/", json, "", json, deflated.toByteArray(), "deflate"));
+
+    assertThat(text(brotli.responseBody()))
+        .isEqualTo(
+            "{\"user\":\"ada\",\"password\":\"-REDACTED-\",\"items\":[1,2,3],"
+                + "\"items2\":[1,2,3],\"items3\":[1,2,3]}");
+    assertThat(brotli.responseBodyEncoding()).as("no Brotli encoder: stored decoded").isNull();
+    assertThat(text(deflate.responseBody())).isEqualTo("{\"token\":\"-REDACTED-\",\"ok\":true}");
+    assertThat(deflate.responseBodyEncoding()).isNull();
+    assertThat(redactor.redact(brotli)).as("redacting again changes nothing").isSameAs(brotli);
+  }
+
+  @Test
+  void a_coded_body_with_nothing_to_redact_or_that_cannot_be_decoded_is_kept_as_it_came() {
+    List<Header> json = List.of(new Header("Content-Type", "application/json"));
+    byte[] orders = ContentCodingsFixtures.brotliOrders();
+    byte[] opaque = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 1, 2};
+    RRPair kept = redactor.redact(pair("https://a.test/", json, "", json, orders, "br"));
+    RRPair unknown = redactor.redact(pair("https://a.test/", json, "", json, opaque, "zstd"));
+
+    assertThat(kept.responseBody()).isSameAs(orders);
+    assertThat(kept.responseBodyEncoding()).isEqualTo("br");
+    assertThat(unknown.responseBody()).isSameAs(opaque);
+    assertThat(unknown.responseBodyEncoding()).isEqualTo("zstd");
   }
 
   @Test
