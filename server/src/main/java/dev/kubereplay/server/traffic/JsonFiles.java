@@ -1,5 +1,6 @@
 package dev.kubereplay.server.traffic;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,8 @@ public final class JsonFiles {
       if (size == 0) {
         throw new ImportException(file, "", "empty file");
       }
-      return new CountingInput(Files.newInputStream(file), size);
+      // Jackson reads 8,000 bytes at a time: buffer more, for fewer system calls
+      return new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 17), size);
     } catch (NoSuchFileException e) {
       throw new ImportException(file, "", "cannot read: no such file");
     } catch (java.nio.file.AccessDeniedException e) {

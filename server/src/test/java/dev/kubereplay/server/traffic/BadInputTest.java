@@ -215,7 +215,7 @@ class BadInputTest {
     java.util.concurrent.atomic.AtomicInteger asked =
         new java.util.concurrent.atomic.AtomicInteger();
 
-    // cancelled after 2500 entries: two batches of 1000 are already in the transaction
+    // cancelled after 2500 entries: several batches are already in the transaction
     assertThatThrownBy(
             () ->
                 service.importFile(

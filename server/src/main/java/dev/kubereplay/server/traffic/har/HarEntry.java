@@ -1,14 +1,19 @@
 package dev.kubereplay.server.traffic.har;
 
 import dev.kubereplay.server.traffic.Header;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fields of one HAR entry that kubereplay keeps, as read; everything optional. */
+/**
+ * The fields of one HAR entry that kubereplay keeps, as read; everything optional. Body texts are
+ * kept as their UTF-8 bytes (base64 is decoded once the encoding is known: it may come after the
+ * text).
+ */
 final class HarEntry {
-  String startedDateTime;
+  Instant started = Instant.EPOCH;
   double time = -1;
   boolean webSocket;
   String direction;
@@ -18,8 +23,11 @@ final class HarEntry {
   String method;
   String url;
   String requestHttpVersion;
+
+  /** Without HTTP/2 pseudo-headers ({@code :method}, ...). */
   final List<Header> requestHeaders = new ArrayList<>();
-  String postText;
+
+  byte[] postText;
   String postEncoding;
   String postMimeType;
   final List<Header> postParams = new ArrayList<>();
@@ -28,8 +36,11 @@ final class HarEntry {
   int status;
   String statusText;
   String responseHttpVersion;
+
+  /** Without HTTP/2 pseudo-headers. */
   final List<Header> responseHeaders = new ArrayList<>();
-  String contentText;
+
+  byte[] contentText;
   String contentEncoding;
   String contentMimeType;
   String error;

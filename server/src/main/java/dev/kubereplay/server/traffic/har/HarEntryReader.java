@@ -1,13 +1,18 @@
 package dev.kubereplay.server.traffic.har;
 
 import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.traffic.Utf8;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
  * Reads one entry object token by token (no tree, no binding: the fast path of a large import).
- * Fields kubereplay does not keep are skipped without being decoded.
+ * Fields kubereplay does not keep are skipped without being decoded; bodies go from the parser's
+ * characters to UTF-8 bytes without a String in between, and timestamps are read from the
+ * characters.
  */
 final class HarEntryReader {
 
@@ -20,7 +25,7 @@ final class HarEntryReader {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       switch (name) {
-        case "startedDateTime" -> entry.startedDateTime = text(p);
+        case "startedDateTime" -> entry.started = timestamp(p);
         case "time" -> entry.time = value.isNumeric() ? p.getDoubleValue() : -1;
         case "request" -> request(p, entry);
         case "response" -> response(p, entry);
@@ -52,7 +57,7 @@ final class HarEntryReader {
         case "method" -> entry.method = text(p);
         case "url" -> entry.url = text(p);
         case "httpVersion" -> entry.requestHttpVersion = text(p);
-        case "headers" -> headers(p, entry.requestHeaders);
+        case "headers" -> headers(p, entry.requestHeaders, true);
         case "postData" -> postData(p, entry);
         default -> p.skipChildren();
       }
@@ -68,10 +73,10 @@ final class HarEntryReader {
       String name = p.currentName();
       p.nextToken();
       switch (name) {
-        case "text" -> entry.postText = text(p);
+        case "text" -> entry.postText = bytes(p);
         case "encoding" -> entry.postEncoding = text(p);
         case "mimeType" -> entry.postMimeType = text(p);
-        case "params" -> headers(p, entry.postParams);
+        case "params" -> headers(p, entry.postParams, false);
         default -> p.skipChildren();
       }
     }
@@ -90,7 +95,7 @@ final class HarEntryReader {
         case "status" -> entry.status = value.isNumeric() ? p.getValueAsInt() : parseInt(text(p));
         case "statusText" -> entry.statusText = text(p);
         case "httpVersion" -> entry.responseHttpVersion = text(p);
-        case "headers" -> headers(p, entry.responseHeaders);
+        case "headers" -> headers(p, entry.responseHeaders, true);
         case "content" -> content(p, entry);
         case "_error", "_failureText" -> entry.error = text(p);
         default -> p.skipChildren();
@@ -107,7 +112,7 @@ final class HarEntryReader {
       String name = p.currentName();
       p.nextToken();
       switch (name) {
-        case "text" -> entry.contentText = text(p);
+        case "text" -> entry.contentText = bytes(p);
         case "encoding" -> entry.contentEncoding = text(p);
         case "mimeType" -> entry.contentMimeType = text(p);
         default -> p.skipChildren();
@@ -115,8 +120,11 @@ final class HarEntryReader {
     }
   }
 
-  /** {@code [{"name": ..., "value": ...}, ...]}, also used for form params. */
-  private static void headers(JsonParser p, List<Header> headers) {
+  /**
+   * {@code [{"name": ..., "value": ...}, ...]}, also used for form params. HTTP/2 pseudo-headers
+   * ({@code :method}, {@code :path}, ...) are implied by the request line: left out of headers.
+   */
+  private static void headers(JsonParser p, List<Header> headers, boolean http) {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
@@ -133,7 +141,7 @@ final class HarEntryReader {
           default -> p.skipChildren();
         }
       }
-      if (name != null) {
+      if (name != null && !(http && name.startsWith(":"))) {
         headers.add(new Header(name, value == null ? "" : value));
       }
     }
@@ -171,6 +179,26 @@ final class HarEntryReader {
       return null;
     }
     return p.getValueAsString();
+  }
+
+  /** The UTF-8 bytes of the value as {@link #text} reads it; null for null and structures. */
+  private static byte[] bytes(JsonParser p) {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      return Utf8.encode(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+    }
+    String text = text(p);
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Instant timestamp(JsonParser p) {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      return Timestamps.parse(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+    }
+    if (p.currentToken().isStructStart()) {
+      p.skipChildren();
+      return Instant.EPOCH;
+    }
+    return Timestamps.parse(p.getValueAsString());
   }
 
   private static int parseInt(String text) {

@@ -16,10 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -170,19 +166,19 @@ public final class HarFormat implements TrafficFormat {
         new RRPair(
             entry.uuid,
             direction,
-            timestamp(entry.startedDateTime),
+            entry.started,
             entry.time < 0 ? -1 : Math.round(entry.time),
             "http",
             host,
             entry.method == null || entry.method.isEmpty() ? "GET" : entry.method,
             entry.url,
             version(entry.requestHttpVersion),
-            headers(entry.requestHeaders),
+            List.copyOf(entry.requestHeaders),
             requestBody,
             null,
             entry.status,
             entry.statusText == null || entry.statusText.isEmpty() ? null : entry.statusText,
-            headers(entry.responseHeaders),
+            List.copyOf(entry.responseHeaders),
             responseBody,
             null,
             entry.tags.isEmpty() ? Map.of() : Map.copyOf(entry.tags)));
@@ -223,18 +219,23 @@ public final class HarFormat implements TrafficFormat {
     return form.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] decode(String text, String encoding) {
-    if (text == null || text.isEmpty()) {
+  /**
+   * A body from the UTF-8 bytes of its text. Base64 is decoded from those bytes: the MIME decoder
+   * ignores what is not base64 (line breaks; any non-ASCII character, whatever its bytes), so this
+   * is what decoding the text itself gives. Text that is not base64 after all is kept as text.
+   */
+  private static byte[] decode(byte[] text, String encoding) {
+    if (text == null || text.length == 0) {
       return new byte[0];
     }
     if (encoding != null && encoding.equalsIgnoreCase("base64")) {
       try {
         return Base64.getMimeDecoder().decode(text);
       } catch (IllegalArgumentException e) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return text;
       }
     }
-    return text.getBytes(StandardCharsets.UTF_8);
+    return text;
   }
 
   private static byte[] limited(
@@ -253,36 +254,10 @@ public final class HarFormat implements TrafficFormat {
     return body;
   }
 
-  /** HTTP/2 pseudo-headers (:method, :path, ...) are implied by the request line: left out. */
-  private static List<Header> headers(List<Header> headers) {
-    List<Header> kept = new ArrayList<>(headers.size());
-    for (Header header : headers) {
-      if (!header.name().startsWith(":")) {
-        kept.add(header);
-      }
-    }
-    return List.copyOf(kept);
-  }
-
   private static String version(String version) {
     if (version == null || version.isBlank() || version.equalsIgnoreCase("unknown")) {
       return null;
     }
     return version;
-  }
-
-  private static Instant timestamp(String text) {
-    if (text == null || text.isEmpty()) {
-      return Instant.EPOCH;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeParseException again) {
-        return Instant.EPOCH;
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.kubereplay.server.traffic.redact;
 import dev.kubereplay.server.traffic.JsonFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -20,6 +21,13 @@ final class JsonRedaction {
 
   private final RedactionRules rules;
   private final byte[][] lowerKeys;
+
+  /** The keys by their first byte: the scan looks at one entry per quote. */
+  private final byte[][][] keysByFirst;
+
+  /** Some key is not plain ASCII, which the byte scan cannot match in any case. */
+  private final boolean parseAlways;
+
   private final Pattern textual;
 
   JsonRedaction(RedactionRules rules) {
@@ -28,6 +36,22 @@ final class JsonRedaction {
         rules.keys().stream()
             .map(key -> key.getBytes(StandardCharsets.UTF_8))
             .toArray(byte[][]::new);
+    boolean unmatchable = false; // by the byte scan, which lowers ASCII letters only
+    this.keysByFirst = new byte[128][][];
+    for (byte[] key : lowerKeys) {
+      if (key.length == 0 || key[0] < 0) {
+        unmatchable = true;
+        continue;
+      }
+      for (byte b : key) {
+        unmatchable |= b < 0 || (b >= 'A' && b <= 'Z');
+      }
+      byte[][] same = keysByFirst[key[0]];
+      same = same == null ? new byte[1][] : Arrays.copyOf(same, same.length + 1);
+      same[same.length - 1] = key;
+      keysByFirst[key[0]] = same;
+    }
+    this.parseAlways = unmatchable;
     StringBuilder alternatives = new StringBuilder();
     for (String key : rules.keys()) {
       alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(key));
@@ -38,15 +62,31 @@ final class JsonRedaction {
   }
 
   /**
-   * Whether the body may hold a key to redact: a quoted key ({@code "token"}), in any case. One
-   * pass over the body that stops only at quotes, before any parsing.
+   * Whether the body may hold a key to redact: a quoted key ({@code "token"}) in any case, or a
+   * backslash-u escape (which could spell one, as <code>"to&#92;u006ben"</code> does). One pass
+   * over the body, before any parsing, that looks closer only at quotes followed by the first byte
+   * of a key. Keys with non-ASCII characters are not matched byte by byte: with one of those, every
+   * body is parsed.
    */
   boolean mayContainKey(byte[] body) {
+    if (parseAlways) {
+      return true;
+    }
+    byte[][][] keysByFirst = this.keysByFirst;
     for (int i = 0, last = body.length - 2; i < last; i++) {
-      if (body[i] != '"') {
+      byte b = body[i];
+      if (b == '\\' && body[i + 1] == 'u') {
+        return true;
+      }
+      if (b != '"') {
         continue;
       }
-      for (byte[] key : lowerKeys) {
+      int first = lower(body[i + 1]);
+      byte[][] keys = first < 0 ? null : keysByFirst[first];
+      if (keys == null) {
+        continue;
+      }
+      for (byte[] key : keys) {
         int end = i + 1 + key.length;
         if (end < body.length && body[end] == '"' && matchesLower(body, i + 1, key)) {
           return true;

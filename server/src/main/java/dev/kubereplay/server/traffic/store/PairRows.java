@@ -5,12 +5,11 @@ import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.JsonFiles;
 import dev.kubereplay.server.traffic.RRPair;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,8 @@ final class PairRows {
           + " status, status_message, response_headers, response_body, response_body_encoding,"
           + " tags";
 
+  private static final byte[] EMPTY_ARRAY = {'[', ']'};
+
   private PairRows() {}
 
   static long nanos(Instant instant) {
@@ -39,20 +40,34 @@ final class PairRows {
         Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
-  /** {@code [["name","value"],...]}, written directly: this runs for every pair of an import. */
+  /** {@code [["name","value"],...]}, as the column holds it. */
   static String headers(List<Header> headers) {
+    return new String(headersJson(headers, new JsonBytes()), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@link #headers(List)} as UTF-8 bytes, written directly (no String, no StringBuilder): this
+   * runs twice for every pair of an import. {@code scratch} is reused from pair to pair.
+   */
+  static byte[] headersJson(List<Header> headers, JsonBytes scratch) {
     if (headers.isEmpty()) {
-      return "[]";
+      return EMPTY_ARRAY.clone();
     }
-    StringBuilder json = new StringBuilder(64 * headers.size());
-    json.append('[');
+    scratch.clear();
+    scratch.append((byte) '[');
     for (int i = 0; i < headers.size(); i++) {
       Header header = headers.get(i);
-      json.append(i == 0 ? "[" : ",[");
-      quote(json, header.name()).append(',');
-      quote(json, header.value()).append(']');
+      if (i > 0) {
+        scratch.append((byte) ',');
+      }
+      scratch.append((byte) '[');
+      scratch.quote(header.name());
+      scratch.append((byte) ',');
+      scratch.quote(header.value());
+      scratch.append((byte) ']');
     }
-    return json.append(']').toString();
+    scratch.append((byte) ']');
+    return scratch.toByteArray();
   }
 
   /** A JSON string literal (RFC 8259 escapes). */
@@ -76,6 +91,82 @@ final class PairRows {
       }
     }
     return json.append('"');
+  }
+
+  /**
+   * A growable UTF-8 buffer for JSON text, reused between rows. {@link #quote} writes what {@link
+   * PairRows#quote(StringBuilder, String)} writes, encoded as {@code String.getBytes(UTF_8)} would
+   * (escapes are all ASCII, and UTF-8 never puts an ASCII byte inside a multi-byte character).
+   */
+  static final class JsonBytes {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] bytes = new byte[1024];
+    private int length;
+
+    void clear() {
+      length = 0;
+    }
+
+    void append(byte b) {
+      if (length == bytes.length) {
+        grow(1);
+      }
+      bytes[length++] = b;
+    }
+
+    void quote(String text) {
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      if (length + utf8.length + 2 > bytes.length) {
+        grow(utf8.length + 2);
+      }
+      bytes[length++] = '"';
+      int plain = 0;
+      while (plain < utf8.length) {
+        byte b = utf8[plain];
+        if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+          break;
+        }
+        plain++;
+      }
+      System.arraycopy(utf8, 0, bytes, length, plain);
+      length += plain;
+      for (int i = plain; i < utf8.length; i++) {
+        byte b = utf8[i];
+        switch (b) {
+          case '"' -> escape('"');
+          case '\\' -> escape('\\');
+          case '\n' -> escape('n');
+          case '\r' -> escape('r');
+          case '\t' -> escape('t');
+          default -> {
+            if (b >= 0 && b < 0x20) {
+              escape('u');
+              append((byte) '0');
+              append((byte) '0');
+              append(HEX[b >> 4]);
+              append(HEX[b & 0xf]);
+            } else {
+              append(b);
+            }
+          }
+        }
+      }
+      append((byte) '"');
+    }
+
+    private void escape(char c) {
+      append((byte) '\\');
+      append((byte) c);
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, length);
+    }
+
+    private void grow(int more) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
   }
 
   static List<Header> headers(String json) {
@@ -126,27 +217,22 @@ final class PairRows {
   }
 
   /**
-   * What the responder will match a request on: method, host, path, query and body, hashed.
-   * Computed once at import so matching never rereads bodies.
+   * What the responder will match a request on: method, host, URL (path and query) and body, hashed
+   * (computed once at import so matching never rereads bodies): the 16-byte {@link Murmur3} hash of
+   * the UTF-8 bytes of {@code method "\n" host "\n" url "\n" body}. Rows stored before this scheme
+   * hold the 32-byte SHA-256 of the same bytes; nothing reads signatures yet, and whatever will
+   * must tell the two apart by length.
    */
-  static byte[] signature(MessageDigest sha256, RRPair pair) {
-    sha256.reset();
-    sha256.update(pair.method().getBytes(StandardCharsets.UTF_8));
-    sha256.update((byte) '\n');
-    sha256.update(pair.host().getBytes(StandardCharsets.UTF_8));
-    sha256.update((byte) '\n');
-    sha256.update(pair.url().getBytes(StandardCharsets.UTF_8));
-    sha256.update((byte) '\n');
-    sha256.update(pair.requestBody());
-    return sha256.digest();
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+  static byte[] signature(Murmur3 hash, RRPair pair) {
+    return hash.reset()
+        .update(pair.method().getBytes(StandardCharsets.UTF_8))
+        .update((byte) '\n')
+        .update(pair.host().getBytes(StandardCharsets.UTF_8))
+        .update((byte) '\n')
+        .update(pair.url().getBytes(StandardCharsets.UTF_8))
+        .update((byte) '\n')
+        .update(pair.requestBody())
+        .digest();
   }
 
   /** Reads a row selected with {@link #COLUMNS}. */

@@ -1,5 +1,6 @@
 package dev.kubereplay.server.traffic.store;
 
+import dev.kubereplay.server.traffic.PathTemplates;
 import dev.kubereplay.server.traffic.RRPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
-/** The writer thread of a {@link SnapshotImport}: one connection, one transaction. */
+/**
+ * The writer thread of a {@link SnapshotImport}: one connection, one transaction. It derives what a
+ * row holds besides the pair (path template, header JSON, signature), then binds and inserts it.
+ * Header JSON is bound as UTF-8 bytes and cast to TEXT by SQLite: the column holds the same text as
+ * when it was bound as a String, without the String.
+ */
 final class SnapshotWriter {
 
   private static final String INSERT =
@@ -18,9 +24,12 @@ final class SnapshotWriter {
           + " protocol, host, method, url, path_template, http_version, request_headers,"
           + " request_body, request_body_encoding, status, status_message, response_headers,"
           + " response_body, response_body_encoding, tags, signature)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?,"
+          + " CAST(? AS TEXT), ?, ?, ?, ?)";
 
   private final TrafficStore store;
+  private final PairRows.JsonBytes json = new PairRows.JsonBytes();
+  private final Murmur3 hash = new Murmur3();
   private final BlockingQueue<Object> queue;
   private volatile RuntimeException failure;
   private volatile boolean aborted;
@@ -98,7 +107,7 @@ final class SnapshotWriter {
     }
   }
 
-  private static void bind(PreparedStatement insert, String id, SnapshotImport.PreparedPair row)
+  private void bind(PreparedStatement insert, String id, SnapshotImport.PreparedPair row)
       throws SQLException {
     RRPair pair = row.pair();
     insert.setString(1, id);
@@ -111,18 +120,18 @@ final class SnapshotWriter {
     insert.setString(8, pair.host());
     insert.setString(9, pair.method());
     insert.setString(10, pair.url());
-    insert.setString(11, row.pathTemplate());
+    insert.setString(11, PathTemplates.of(pair.url()));
     setNullable(insert, 12, pair.httpVersion());
-    insert.setString(13, row.requestHeaders());
+    insert.setBytes(13, PairRows.headersJson(pair.requestHeaders(), json));
     insert.setBytes(14, pair.requestBody());
     setNullable(insert, 15, pair.requestBodyEncoding());
     insert.setInt(16, pair.status());
     setNullable(insert, 17, pair.statusMessage());
-    insert.setString(18, row.responseHeaders());
+    insert.setBytes(18, PairRows.headersJson(pair.responseHeaders(), json));
     insert.setBytes(19, pair.responseBody());
     setNullable(insert, 20, pair.responseBodyEncoding());
-    insert.setString(21, row.tags());
-    insert.setBytes(22, row.signature());
+    insert.setString(21, PairRows.tags(pair.tags()));
+    insert.setBytes(22, PairRows.signature(hash, pair));
   }
 
   private static void setNullable(PreparedStatement statement, int index, String value)
