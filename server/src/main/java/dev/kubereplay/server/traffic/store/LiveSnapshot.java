@@ -5,7 +5,6 @@ import dev.kubereplay.server.traffic.PairSink;
 import dev.kubereplay.server.traffic.RRPair;
 import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.redact.Redactor;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -57,7 +56,7 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
   private final String name;
   private final String source;
   private final Redactor redactor;
-  private final MessageDigest sha256 = PairRows.sha256();
+  private final Murmur3 hash = new Murmur3();
 
   // guarded by this
   private List<RecordedRow> queued = new ArrayList<>();
@@ -122,7 +121,7 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
       if (ended || failure != null) {
         return; // cut off at seal, or the writer has failed: nothing more is stored
       }
-      RecordedRow row = RecordedRow.of(++seq, redacted, sha256);
+      RecordedRow row = RecordedRow.of(++seq, redacted, hash);
       queued.add(row);
       queuedBytes += row.bytes();
       if (queued.size() >= FLUSH_PAIRS) {

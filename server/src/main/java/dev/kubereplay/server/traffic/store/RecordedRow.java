@@ -2,7 +2,6 @@ package dev.kubereplay.server.traffic.store;
 
 import dev.kubereplay.server.traffic.PathTemplates;
 import dev.kubereplay.server.traffic.RRPair;
-import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,7 +27,7 @@ record RecordedRow(
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** Prepares a redacted pair: the JSON and the signature are computed here, not by the writer. */
-  static RecordedRow of(long seq, RRPair redacted, MessageDigest sha256) {
+  static RecordedRow of(long seq, RRPair redacted, Murmur3 hash) {
     return new RecordedRow(
         seq,
         redacted,
@@ -36,7 +35,7 @@ record RecordedRow(
         PairRows.headers(redacted.requestHeaders()),
         PairRows.headers(redacted.responseHeaders()),
         PairRows.tags(redacted.tags()),
-        PairRows.signature(sha256, redacted));
+        PairRows.signature(hash, redacted));
   }
 
   /** Roughly what the row holds in memory, for bounding the queue. */
