@@ -75,25 +75,24 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
   @Override
   public <T> CompletableFuture<T> call(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
-    Running server;
-    try {
-      server = running();
-    } catch (ServerUnavailableException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return server.call(request, REQUEST_TIMEOUT);
+    return send(request, REQUEST_TIMEOUT);
   }
 
   @Override
   public <T> CompletableFuture<T> callUntimed(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+    return send(request, null);
+  }
+
+  private <T> CompletableFuture<T> send(
+      Function<KubeReplayRpcServer, CompletableFuture<T>> request, Duration timeout) {
     Running server;
     try {
       server = running();
     } catch (ServerUnavailableException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return server.call(request, null);
+    return server.call(request, timeout);
   }
 
   /** Stops the running server, if any; the next request starts a fresh one. */

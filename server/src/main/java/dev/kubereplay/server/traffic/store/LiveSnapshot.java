@@ -56,7 +56,7 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
   private final String name;
   private final String source;
   private final Redactor redactor;
-  private final Murmur3 hash = new Murmur3();
+  private final PairInsert rows = new PairInsert(); // writer thread only
 
   // guarded by this
   private List<RecordedRow> queued = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
       if (ended || failure != null) {
         return; // cut off at seal, or the writer has failed: nothing more is stored
       }
-      RecordedRow row = RecordedRow.of(++seq, redacted, hash);
+      RecordedRow row = new RecordedRow(++seq, redacted);
       queued.add(row);
       queuedBytes += row.bytes();
       if (queued.size() >= FLUSH_PAIRS) {
@@ -374,9 +374,9 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
           }
         }
         if (!batch.isEmpty()) {
-          try (PreparedStatement insert = connection.prepareStatement(RecordedRow.INSERT)) {
+          try (PreparedStatement insert = connection.prepareStatement(PairInsert.SQL)) {
             for (RecordedRow row : batch) {
-              row.bind(insert, id);
+              rows.bind(insert, id, row.seq(), row.pair());
               insert.addBatch();
             }
             insert.executeBatch();

@@ -40,11 +40,6 @@ final class PairRows {
         Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
-  /** {@code [["name","value"],...]}, as the column holds it. */
-  static String headers(List<Header> headers) {
-    return new String(headersJson(headers, new JsonBytes()), StandardCharsets.UTF_8);
-  }
-
   /**
    * {@link #headers(List)} as UTF-8 bytes, written directly (no String, no StringBuilder): this
    * runs twice for every pair of an import. {@code scratch} is reused from pair to pair.

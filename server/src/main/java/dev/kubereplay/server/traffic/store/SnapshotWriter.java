@@ -1,7 +1,5 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.PathTemplates;
-import dev.kubereplay.server.traffic.RRPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,24 +10,13 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The writer thread of a {@link SnapshotImport}: one connection, one transaction. It derives what a
- * row holds besides the pair (path template, header JSON, signature), then binds and inserts it.
- * Header JSON is bound as UTF-8 bytes and cast to TEXT by SQLite: the column holds the same text as
- * when it was bound as a String, without the String.
+ * The writer thread of a {@link SnapshotImport}: one connection, one transaction. Rows are derived
+ * and bound here ({@link PairInsert}), off the reading thread.
  */
 final class SnapshotWriter {
 
-  private static final String INSERT =
-      "INSERT INTO rr_pairs (snapshot_id, seq, uuid, direction, ts_nanos, duration_millis,"
-          + " protocol, host, method, url, path_template, http_version, request_headers,"
-          + " request_body, request_body_encoding, status, status_message, response_headers,"
-          + " response_body, response_body_encoding, tags, signature)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?,"
-          + " CAST(? AS TEXT), ?, ?, ?, ?)";
-
   private final TrafficStore store;
-  private final PairRows.JsonBytes json = new PairRows.JsonBytes();
-  private final Murmur3 hash = new Murmur3();
+  private final PairInsert rows = new PairInsert();
   private final BlockingQueue<Object> queue;
   private volatile RuntimeException failure;
   private volatile boolean aborted;
@@ -86,7 +73,7 @@ final class SnapshotWriter {
 
   /** Writes batches until the import finishes (true) or is aborted (false). */
   private boolean write(Connection connection, String id) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    try (PreparedStatement insert = connection.prepareStatement(PairInsert.SQL)) {
       while (true) {
         Object message = take();
         if (message == SnapshotImport.Abort.INSTANCE || aborted) {
@@ -99,47 +86,11 @@ final class SnapshotWriter {
         @SuppressWarnings("unchecked")
         List<SnapshotImport.PreparedPair> batch = (List<SnapshotImport.PreparedPair>) message;
         for (SnapshotImport.PreparedPair prepared : batch) {
-          bind(insert, id, prepared);
+          rows.bind(insert, id, prepared.seq(), prepared.pair());
           insert.addBatch();
         }
         insert.executeBatch();
       }
-    }
-  }
-
-  private void bind(PreparedStatement insert, String id, SnapshotImport.PreparedPair row)
-      throws SQLException {
-    RRPair pair = row.pair();
-    insert.setString(1, id);
-    insert.setLong(2, row.seq());
-    setNullable(insert, 3, pair.uuid());
-    insert.setString(4, pair.direction().name());
-    insert.setLong(5, PairRows.nanos(pair.timestamp()));
-    insert.setLong(6, pair.durationMillis());
-    insert.setString(7, pair.protocol());
-    insert.setString(8, pair.host());
-    insert.setString(9, pair.method());
-    insert.setString(10, pair.url());
-    insert.setString(11, PathTemplates.of(pair.url()));
-    setNullable(insert, 12, pair.httpVersion());
-    insert.setBytes(13, PairRows.headersJson(pair.requestHeaders(), json));
-    insert.setBytes(14, pair.requestBody());
-    setNullable(insert, 15, pair.requestBodyEncoding());
-    insert.setInt(16, pair.status());
-    setNullable(insert, 17, pair.statusMessage());
-    insert.setBytes(18, PairRows.headersJson(pair.responseHeaders(), json));
-    insert.setBytes(19, pair.responseBody());
-    setNullable(insert, 20, pair.responseBodyEncoding());
-    insert.setString(21, PairRows.tags(pair.tags()));
-    insert.setBytes(22, PairRows.signature(hash, pair));
-  }
-
-  private static void setNullable(PreparedStatement statement, int index, String value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.VARCHAR);
-    } else {
-      statement.setString(index, value);
     }
   }
 
