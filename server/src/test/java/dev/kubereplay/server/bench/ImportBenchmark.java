@@ -411,7 +411,10 @@ public final class ImportBenchmark {
       text = text.stripTrailing() + "\n\n" + section;
     } else {
       int end = text.indexOf("\n## ", start + 3);
-      text = text.substring(0, start) + section + (end < 0 ? "" : text.substring(end + 1));
+      text =
+          text.substring(0, start)
+              + section.stripTrailing()
+              + (end < 0 ? "\n" : "\n\n" + text.substring(end + 1));
     }
     Files.writeString(file, text.stripTrailing() + "\n", StandardCharsets.UTF_8);
   }
