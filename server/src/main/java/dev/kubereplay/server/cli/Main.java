@@ -1,10 +1,8 @@
 package dev.kubereplay.server.cli;
 
+import dev.kubereplay.server.KubeReplayException;
 import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.Version;
-import dev.kubereplay.server.cluster.ClusterException;
-import dev.kubereplay.server.cluster.KubeconfigException;
-import dev.kubereplay.server.cluster.UnknownContextException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,13 +76,7 @@ public final class Main implements Runnable {
   private static int handle(
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    if (failure instanceof KubeconfigException
-        || failure instanceof CliException
-        || failure instanceof ClusterException
-        || failure instanceof UnknownContextException
-        || failure instanceof dev.kubereplay.server.traffic.ImportException
-        || failure instanceof dev.kubereplay.server.traffic.TrafficException
-        || failure instanceof dev.kubereplay.server.traffic.store.StoreException) {
+    if (failure instanceof KubeReplayException) {
       err.println("kubereplay: " + failure.getMessage());
     } else {
       String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();

@@ -1,10 +1,12 @@
 package dev.kubereplay.server.cluster;
 
+import dev.kubereplay.server.KubeReplayException;
+
 /**
  * A cluster call failed in a way the user can act on. The message is one line that names the thing
  * and the reason, e.g. {@code forbidden: cannot list secrets in namespace shop}.
  */
-public final class ClusterException extends RuntimeException {
+public final class ClusterException extends KubeReplayException {
 
   private static final long serialVersionUID = 1L;
 
@@ -18,26 +20,22 @@ public final class ClusterException extends RuntimeException {
   }
 
   private final Reason reason;
-  private final String subject;
 
+  /**
+   * @param subject what the failure is about, e.g. {@code secrets/shop} or {@code
+   *     Deployment/shop/api}
+   */
   public ClusterException(Reason reason, String subject, String message) {
-    super(message);
+    super(subject, message);
     this.reason = reason;
-    this.subject = subject;
   }
 
   public ClusterException(Reason reason, String subject, String message, Throwable cause) {
-    super(message, cause);
+    super(subject, message, cause);
     this.reason = reason;
-    this.subject = subject;
   }
 
   public Reason reason() {
     return reason;
-  }
-
-  /** What the failure is about, e.g. {@code secrets/shop} or {@code Deployment/shop/api}. */
-  public String subject() {
-    return subject;
   }
 }

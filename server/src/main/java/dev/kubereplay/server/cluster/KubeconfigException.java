@@ -1,9 +1,10 @@
 package dev.kubereplay.server.cluster;
 
+import dev.kubereplay.server.KubeReplayException;
 import java.nio.file.Path;
 
 /** The kubeconfig cannot be used; the message names the file and the problem in one line. */
-public final class KubeconfigException extends RuntimeException {
+public final class KubeconfigException extends KubeReplayException {
 
   private static final long serialVersionUID = 1L;
 
@@ -18,7 +19,7 @@ public final class KubeconfigException extends RuntimeException {
   private final transient Path file;
 
   public KubeconfigException(Problem problem, Path file, String message) {
-    super(message);
+    super(file == null ? null : file.toString(), message);
     this.problem = problem;
     this.file = file;
   }

@@ -1,7 +1,9 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.KubeReplayException;
+
 /** A request about stored traffic that cannot be answered; the message says why, in one line. */
-public final class TrafficException extends RuntimeException {
+public final class TrafficException extends KubeReplayException {
 
   private static final long serialVersionUID = 1L;
 
@@ -20,27 +22,22 @@ public final class TrafficException extends RuntimeException {
   }
 
   private final Reason reason;
-  private final String subject;
 
+  /**
+   * @param subject what it is about: a snapshot id, a file; may be null
+   */
   public TrafficException(Reason reason, String subject, String message) {
-    super(message);
+    super(subject, message);
     this.reason = reason;
-    this.subject = subject;
   }
 
   public TrafficException(Reason reason, String subject, String message, Throwable cause) {
-    super(message, cause);
+    super(subject, message, cause);
     this.reason = reason;
-    this.subject = subject;
   }
 
   public Reason reason() {
     return reason;
-  }
-
-  /** What it is about: a snapshot id, a file; may be null. */
-  public String subject() {
-    return subject;
   }
 
   public static TrafficException snapshotNotFound(String snapshot) {

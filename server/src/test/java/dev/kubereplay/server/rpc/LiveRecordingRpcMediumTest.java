@@ -3,8 +3,6 @@ package dev.kubereplay.server.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubereplay.fixtures.rpc.TestSession;
-import dev.kubereplay.fixtures.traffic.EchoUpstream;
 import dev.kubereplay.fixtures.traffic.Recordings;
 import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
@@ -17,106 +15,27 @@ import dev.kubereplay.protocol.traffic.RenameSnapshotParams;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.SnapshotParams;
 import dev.kubereplay.protocol.traffic.SnapshotState;
-import dev.kubereplay.protocol.traffic.StartRecordingParams;
 import dev.kubereplay.protocol.traffic.StartRecordingResponse;
 import dev.kubereplay.protocol.traffic.StopRecordingParams;
-import dev.kubereplay.protocol.traffic.TrafficRpcService;
-import dev.kubereplay.server.ServerEnvironment;
-import java.net.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A recording running while the user works with the store: its snapshot is listed and grows, and
  * nothing else waits for it (the store's busy timeout is 10 s; these must answer well before).
  */
-class LiveRecordingRpcMediumTest {
+class LiveRecordingRpcMediumTest extends RecordingRpcTesting {
 
   /** Far below the store's 10 s busy timeout: a write that waited for the recording fails this. */
   private static final Duration PROMPT = Duration.ofSeconds(4);
-
-  @TempDir Path dir;
-  private TestSession session;
-  private EchoUpstream upstream;
-  private final OkHttpClient http =
-      new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).callTimeout(Duration.ofSeconds(20)).build();
-
-  @BeforeEach
-  void start() throws Exception {
-    upstream = new EchoUpstream();
-    ServerEnvironment environment =
-        new ServerEnvironment(
-            Map.of("KUBEREPLAY_HOME", dir.resolve("data").toString()), dir.resolve("home"));
-    session = TestSession.inProcess((in, out) -> RpcServer.start(environment, in, out, null));
-    session.initialize();
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    session.close();
-    upstream.close();
-    http.connectionPool().evictAll();
-  }
-
-  private TrafficRpcService traffic() {
-    return session.server().getTrafficService();
-  }
-
-  private static <T> T get(CompletableFuture<T> future) throws Exception {
-    return future.get(30, TimeUnit.SECONDS);
-  }
-
-  private StartRecordingResponse startReverse(String name) throws Exception {
-    return get(
-        traffic()
-            .startRecording(
-                new StartRecordingParams("127.0.0.1:0", upstream.uri().toString(), false, name)));
-  }
-
-  private void call(String address, String path) throws Exception {
-    try (Response response =
-        http.newCall(new Request.Builder().url("http://" + address + path).build()).execute()) {
-      assertThat(response.code()).isEqualTo(200);
-      // read to the end, as clients do: the exchange is complete, so it is recorded
-      assertThat(response.body().string()).isNotEmpty();
-    }
-  }
-
-  private SnapshotDto listed(String id) throws Exception {
-    return get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots().stream()
-        .filter(s -> s.id().equals(id))
-        .findFirst()
-        .orElse(null);
-  }
-
-  private SnapshotDto awaitListed(String id, Predicate<SnapshotDto> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    SnapshotDto last = null;
-    while (System.nanoTime() < deadline) {
-      last = listed(id);
-      if (last != null && condition.test(last)) {
-        return last;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("snapshot " + id + " never got there; last listed: " + last);
-  }
 
   private String importShop(String name) throws Exception {
     DidFinishImportParams finished = importShopAndWait(name);
@@ -147,7 +66,7 @@ class LiveRecordingRpcMediumTest {
                 int i = 0;
                 while (running.get()) {
                   try {
-                    test.call(address, "/items/" + i++);
+                    test.call(address, "/items/" + i++, null);
                     answered.incrementAndGet();
                     Thread.sleep(5);
                   } catch (Exception e) {
@@ -238,8 +157,8 @@ class LiveRecordingRpcMediumTest {
   @Test
   void a_snapshot_being_recorded_can_be_renamed_and_exported_but_not_deleted() throws Exception {
     StartRecordingResponse started = startReverse("in progress");
-    call(started.address(), "/a");
-    call(started.address(), "/b");
+    call(started.address(), "/a", null);
+    call(started.address(), "/b", null);
     awaitListed(started.snapshotId(), s -> s.inCount() == 2);
 
     assertThatThrownBy(
@@ -267,7 +186,7 @@ class LiveRecordingRpcMediumTest {
     assertThat(exported.pairs()).as("what is committed so far").isEqualTo(2);
     assertThat(Files.readString(export)).contains("/a").contains("/b");
 
-    call(started.address(), "/c");
+    call(started.address(), "/c", null);
     SnapshotDto sealed =
         get(traffic().stopRecording(new StopRecordingParams(started.recordingId()))).snapshot();
 

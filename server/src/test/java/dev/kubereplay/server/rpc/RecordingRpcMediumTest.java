@@ -3,8 +3,6 @@ package dev.kubereplay.server.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubereplay.fixtures.rpc.TestSession;
-import dev.kubereplay.fixtures.traffic.EchoUpstream;
 import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.traffic.DidRecordParams;
 import dev.kubereplay.protocol.traffic.GetPairParams;
@@ -18,8 +16,6 @@ import dev.kubereplay.protocol.traffic.SnapshotState;
 import dev.kubereplay.protocol.traffic.StartRecordingParams;
 import dev.kubereplay.protocol.traffic.StartRecordingResponse;
 import dev.kubereplay.protocol.traffic.StopRecordingParams;
-import dev.kubereplay.protocol.traffic.TrafficRpcService;
-import dev.kubereplay.server.ServerEnvironment;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -29,82 +25,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Desktop recordings through the protocol, against the real server in this JVM. */
-class RecordingRpcMediumTest {
+class RecordingRpcMediumTest extends RecordingRpcTesting {
 
   private static final String CANARY = "Bearer canary-7d1f0c3e-record";
-
-  @TempDir Path dir;
-  private TestSession session;
-  private EchoUpstream upstream;
-  private final OkHttpClient http =
-      new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).callTimeout(Duration.ofSeconds(20)).build();
-
-  @BeforeEach
-  void start() throws Exception {
-    upstream = new EchoUpstream();
-    ServerEnvironment environment =
-        new ServerEnvironment(
-            Map.of("KUBEREPLAY_HOME", dir.resolve("data").toString()), dir.resolve("home"));
-    session = TestSession.inProcess((in, out) -> RpcServer.start(environment, in, out, null));
-    session.initialize();
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    session.close();
-    upstream.close();
-    http.connectionPool().evictAll();
-  }
-
-  private TrafficRpcService traffic() {
-    return session.server().getTrafficService();
-  }
-
-  private static <T> T get(CompletableFuture<T> future) throws Exception {
-    return future.get(30, TimeUnit.SECONDS);
-  }
-
-  private StartRecordingResponse startReverse(String name) throws Exception {
-    return get(
-        traffic()
-            .startRecording(
-                new StartRecordingParams("127.0.0.1:0", upstream.uri().toString(), false, name)));
-  }
-
-  private void call(String address, String path) throws Exception {
-    Request request =
-        new Request.Builder()
-            .url("http://" + address + path)
-            .header("Authorization", CANARY)
-            .build();
-    try (Response response = http.newCall(request).execute()) {
-      assertThat(response.code()).isEqualTo(200);
-      assertThat(response.body().string()).contains(path);
-    }
-  }
 
   @Test
   void a_recording_through_the_proxy_becomes_a_sealed_snapshot_of_in_pairs() throws Exception {
     StartRecordingResponse started = startReverse("desktop checkout");
-    call(started.address(), "/users/7");
-    call(started.address(), "/users/8");
-    call(started.address(), "/cart");
+    call(started.address(), "/users/7", CANARY);
+    call(started.address(), "/users/8", CANARY);
+    call(started.address(), "/cart", CANARY);
 
     DidRecordParams recorded =
         session.client().awaitRecorded(started.recordingId(), 3, Duration.ofSeconds(10));
@@ -130,24 +69,6 @@ class RecordingRpcMediumTest {
         get(traffic().listPairs(new ListPairsParams(snapshot.id(), null, null, null, 0, 10)));
     assertThat(pairs.total()).isEqualTo(3);
     assertThat(pairs.pairs()).allMatch(p -> p.direction() == PairDirection.IN);
-  }
-
-  /** The snapshot as listed once {@code condition} holds; fails after 10 s. */
-  private SnapshotDto awaitListed(String id, Predicate<SnapshotDto> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    SnapshotDto last = null;
-    while (System.nanoTime() < deadline) {
-      last =
-          get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots().stream()
-              .filter(s -> s.id().equals(id))
-              .findFirst()
-              .orElse(null);
-      if (last != null && condition.test(last)) {
-        return last;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("snapshot " + id + " never got there; last listed: " + last);
   }
 
   /** No file of the data directory (the database, its WAL and shared memory) holds the canary. */
@@ -180,7 +101,7 @@ class RecordingRpcMediumTest {
         java.sql.DriverManager.getConnection(
             "jdbc:sqlite:" + dir.resolve("data").resolve("kubereplay.db"))) {
       keepWal.createStatement().execute("SELECT 1 FROM snapshots");
-      call(started.address(), "/secret");
+      call(started.address(), "/secret", CANARY);
       Request login =
           new Request.Builder()
               .url("http://" + started.address() + "/login?access_token=canary-7d1f0c3e-query")
@@ -247,7 +168,7 @@ class RecordingRpcMediumTest {
   @Test
   void stopping_twice_answers_the_same_snapshot() throws Exception {
     StartRecordingResponse started = startReverse("twice");
-    call(started.address(), "/once");
+    call(started.address(), "/once", CANARY);
     StopRecordingParams stop = new StopRecordingParams(started.recordingId());
 
     SnapshotDto first = get(traffic().stopRecording(stop)).snapshot();
@@ -294,7 +215,7 @@ class RecordingRpcMediumTest {
   @Test
   void a_recording_still_running_at_shutdown_is_sealed() throws Exception {
     StartRecordingResponse started = startReverse("left running");
-    call(started.address(), "/late");
+    call(started.address(), "/late", CANARY);
 
     get(session.server().shutdown());
 
