@@ -3,7 +3,6 @@ package dev.kubereplay.server.it.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.kubereplay.fixtures.traffic.EchoUpstream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,8 +11,6 @@ import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -33,13 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordJarIT {
 
-  private static final Path JAR =
-      Path.of(System.getProperty("kubereplay.server.jar", "target/kubereplay.jar"));
   private static final Pattern STARTED =
       Pattern.compile("on (127\\.0\\.0\\.1:\\d+); Ctrl-C stops and completes snapshot (\\w+)");
 
   @TempDir Path dir;
-  private final List<Process> processes = new ArrayList<>();
+  private CliProcesses cli;
+
+  @BeforeEach
+  void startCli() {
+    cli = new CliProcesses(dir.resolve("data"));
+  }
+
   private EchoUpstream upstream;
   private final OkHttpClient http =
       new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).callTimeout(Duration.ofSeconds(20)).build();
@@ -51,25 +52,9 @@ class RecordJarIT {
 
   @AfterEach
   void killLeftovers() {
-    processes.forEach(Process::destroyForcibly);
+    cli.close();
     upstream.close();
     http.connectionPool().evictAll();
-  }
-
-  private Process start(String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx160m",
-                "-jar",
-                JAR.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("KUBEREPLAY_HOME", dir.resolve("data").toString());
-    Process process = builder.start();
-    processes.add(process);
-    return process;
   }
 
   /** The recording's address and snapshot id, from the line it prints once listening. */
@@ -107,10 +92,7 @@ class RecordJarIT {
 
   /** The snapshot as {@code kubereplay snapshots -o json}, run as its own process, lists it. */
   private JsonObject listed(String id) throws Exception {
-    Process list = start("snapshots", "-o", "json");
-    String out = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(list.waitFor()).isZero();
-    for (var snapshot : JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("snapshots")) {
+    for (var snapshot : cli.snapshots()) {
       if (snapshot.getAsJsonObject().get("id").getAsString().equals(id)) {
         return snapshot.getAsJsonObject();
       }
@@ -133,7 +115,7 @@ class RecordJarIT {
   @Test
   void a_killed_recording_keeps_its_pairs_and_is_listed_as_interrupted() throws Exception {
     Process recording =
-        start(
+        cli.start(
             "record",
             "--listen",
             "127.0.0.1:0",
@@ -164,7 +146,7 @@ class RecordJarIT {
   @Test
   void ctrl_c_completes_the_recording_with_every_pair() throws Exception {
     Process recording =
-        start("record", "--listen", "127.0.0.1:0", "--upstream", upstream.uri().toString());
+        cli.start("record", "--listen", "127.0.0.1:0", "--upstream", upstream.uri().toString());
     Matcher started = awaitStarted(recording);
     String id = started.group(2);
     for (int i = 0; i < 5; i++) {
