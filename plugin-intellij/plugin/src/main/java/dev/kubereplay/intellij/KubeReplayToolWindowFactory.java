@@ -45,7 +45,7 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
             dialogs,
             dialogs,
             SwingUtilities::invokeLater);
-    DefaultActionGroup group = ClusterNodeAction.group(actions, panel::selectedNode);
+    DefaultActionGroup group = ClusterActionGroup.group(actions, panel::selectedNode);
     ActionToolbar toolbar =
         ActionManager.getInstance().createActionToolbar(TOOLBAR_PLACE, group, true);
     toolbar.setTargetComponent(panel);
@@ -64,13 +64,13 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
         ActionManager.getInstance()
             .createActionToolbar(
                 RECORDINGS_TOOLBAR_PLACE,
-                RecordingNodeAction.group(recordingActions, recordings::selectedNode, false),
+                RecordingActionGroup.group(recordingActions, recordings::selectedNode, false),
                 true);
     recordingToolbar.setTargetComponent(recordings);
     recordings.setToolbar(recordingToolbar.getComponent());
     PopupHandler.installPopupMenu(
         recordings.tree(),
-        RecordingNodeAction.group(recordingActions, recordings::selectedNode, true),
+        RecordingActionGroup.group(recordingActions, recordings::selectedNode, true),
         RECORDINGS_POPUP_PLACE);
     Content recordingsContent =
         ContentFactory.getInstance().createContent(recordings, "Recordings", false);
