@@ -163,6 +163,8 @@ class ClusterModelTest {
   void did_change_views_of_a_scope_never_shown_asks_nothing() {
     showShop(ViewKind.WORKLOADS);
     Await.until("loaded", () -> loaded(model.state().view(SHOP, ViewKind.WORKLOADS)));
+    // The watch travels beside the view's request: count from once both have arrived.
+    Await.until("watched", () -> fake.count("cluster/watch") == 1);
     int before = fake.calls.size();
 
     fake.sendDidChange(
