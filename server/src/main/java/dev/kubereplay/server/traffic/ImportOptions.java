@@ -1,13 +1,15 @@
 package dev.kubereplay.server.traffic;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * How to read a source.
  *
- * @param outboundHosts hosts whose pairs are {@code OUT} (the workload's dependencies); every other
- *     pair is {@code IN}, unless the source says its direction itself (JSONL, Speedscale)
+ * @param outboundHosts hosts whose pairs are {@code OUT} (the workload's dependencies), in lower
+ *     case; every other pair is {@code IN}, unless the source says its direction itself (JSONL,
+ *     Speedscale)
  * @param maxBodyBytes a body larger than this fails the import, naming the entry
  * @param environment a Postman environment file, or null
  */
@@ -25,8 +27,9 @@ public record ImportOptions(Set<String> outboundHosts, long maxBodyBytes, Path e
     if (host == null) {
       return Direction.IN;
     }
-    String bare = host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
-    return outboundHosts.contains(host) || outboundHosts.contains(bare)
+    String named = host.toLowerCase(Locale.ROOT);
+    String bare = named.contains(":") ? named.substring(0, named.lastIndexOf(':')) : named;
+    return outboundHosts.contains(named) || outboundHosts.contains(bare)
         ? Direction.OUT
         : Direction.IN;
   }

@@ -10,7 +10,8 @@ import java.util.Set;
  * @param file the source file
  * @param format a format name ({@code har}, {@code jsonl}, ...), or null to guess from the content
  * @param name the snapshot's name, or null for the file's name
- * @param outboundHosts hosts whose pairs are {@code OUT}
+ * @param outboundHosts hosts whose pairs are {@code OUT}, as the user named them (see {@link
+ *     Hosts})
  * @param maxBodyBytes the largest body accepted
  * @param redactKeys JSON keys and query parameters to redact besides the configured ones
  * @param environment a Postman environment file, or null
@@ -25,7 +26,7 @@ public record ImportRequest(
     Path environment) {
 
   public ImportRequest {
-    outboundHosts = outboundHosts == null ? Set.of() : Set.copyOf(outboundHosts);
+    outboundHosts = Set.copyOf(Hosts.of(outboundHosts));
     redactKeys = redactKeys == null ? List.of() : List.copyOf(redactKeys);
     if (maxBodyBytes <= 0) {
       maxBodyBytes = ImportOptions.DEFAULT_MAX_BODY_BYTES;

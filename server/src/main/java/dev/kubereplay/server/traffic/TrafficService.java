@@ -331,7 +331,7 @@ public final class TrafficService {
           TrafficException.Reason.INVALID, snapshotId, "reclassify needs a host and a direction");
     }
     return snapshots
-        .reclassify(snapshotId, host.strip(), direction)
+        .reclassify(snapshotId, Hosts.of(host), direction)
         .orElseThrow(() -> TrafficException.snapshotNotFound(snapshotId));
   }
 

@@ -130,4 +130,41 @@ class TrafficCommandsTest {
     assertThat(run("import", missing.toString(), "--max-body-size", "lots")).isEqualTo(1);
     assertThat(err.toString()).startsWith("kubereplay: --max-body-size: not a size: 'lots'");
   }
+
+  @Test
+  void an_outbound_host_may_be_a_pasted_url_and_a_wrong_one_imports_nothing() throws Exception {
+    Path har = Recordings.copy(dir, "chromium-shop.har");
+
+    assertThat(run("import", har.toString(), "--outbound-host", "https://pay ments/v1"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "kubereplay: 'https://pay ments/v1' is not a host: give a host such as payments.shop"
+                + " or 127.0.0.1:8080, or a URL\n");
+    assertThat(run("snapshots", "-o", "json")).isZero();
+    assertThat(JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("snapshots"))
+        .isEmpty();
+
+    assertThat(
+            run(
+                "import",
+                har.toString(),
+                "--outbound-host",
+                "https://Payments.example.test/v1/charges"))
+        .isZero();
+    assertThat(out.toString().lines())
+        .anyMatch(line -> line.matches("payments\\.example\\.test\\s+0\\s+1"));
+
+    assertThat(
+            run(
+                "snapshot",
+                "reclassify",
+                "chromium-shop.har",
+                "--host",
+                "https://CDN.example.test/img/logo.png",
+                "--direction",
+                "out"))
+        .isZero();
+    assertThat(out.toString()).contains("reclassified 1 pairs of cdn.example.test as OUT");
+  }
 }

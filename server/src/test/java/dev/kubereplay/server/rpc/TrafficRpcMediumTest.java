@@ -217,6 +217,21 @@ class TrafficRpcMediumTest {
                             new ImportFileParams(
                                 broken.toString(), "pcap", null, null, null, null, null))))
         .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.INVALID_PARAMS));
+    assertThatThrownBy(
+            () ->
+                get(
+                    traffic()
+                        .importFile(
+                            new ImportFileParams(
+                                broken.toString(),
+                                null,
+                                null,
+                                List.of("payments.shop", "not a host"),
+                                null,
+                                null,
+                                null))))
+        .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.INVALID_PARAMS))
+        .hasMessageContaining("'not a host' is not a host");
   }
 
   @Test

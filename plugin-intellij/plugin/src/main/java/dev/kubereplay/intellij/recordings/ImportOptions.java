@@ -52,8 +52,8 @@ public record ImportOptions(
   }
 
   /**
-   * Hosts as typed, comma- or space-separated: {@code api.local, https://payments:8443/v1} is
-   * {@code api.local} and {@code payments:8443}. Blank entries and repeats are dropped.
+   * Hosts as typed, comma- or space-separated, blank entries and repeats dropped. Each may be a
+   * host, host:port or a pasted URL: the server reads them all alike and names one it cannot.
    */
   public static List<String> hosts(@Nullable String typed) {
     if (typed == null) {
@@ -61,13 +61,8 @@ public record ImportOptions(
     }
     Set<String> hosts = new LinkedHashSet<>();
     for (String part : typed.split("[,\\s]+")) {
-      String host = part.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
-      int slash = host.indexOf('/');
-      if (slash >= 0) {
-        host = host.substring(0, slash);
-      }
-      if (!host.isEmpty()) {
-        hosts.add(host);
+      if (!part.isEmpty()) {
+        hosts.add(part);
       }
     }
     return new ArrayList<>(hosts);

@@ -57,11 +57,12 @@ class ImportOptionsTest {
                 "C:\\exports\\orders.postman_collection.json",
                 "postman",
                 "orders v2",
-                List.of("payments.internal", "stripe.local:8443"),
+                List.of("payments.internal", "https://stripe.local:8443/v1/charges"),
                 null,
                 null,
                 "/home/me/staging.postman_environment.json"));
-    assertThat(chosen.hostsText()).isEqualTo("payments.internal, stripe.local:8443");
+    assertThat(chosen.hostsText())
+        .isEqualTo("payments.internal, https://stripe.local:8443/v1/charges");
   }
 
   @Test

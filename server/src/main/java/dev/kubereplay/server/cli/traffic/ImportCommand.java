@@ -61,7 +61,8 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--outbound-host",
       paramLabel = "HOST",
-      description = "a dependency: its pairs are OUT (served as mocks); repeatable")
+      description =
+          "a dependency: its pairs are OUT (served as mocks); host, host:port or a URL; repeatable")
   List<String> outboundHosts = new ArrayList<>();
 
   @Option(

@@ -145,7 +145,11 @@ public final class SnapshotCommand implements Runnable {
       name = "reclassify",
       description = "Make a host's pairs IN (replayed as tests) or OUT (served as mocks).")
   static final class Reclassify extends Sub {
-    @Option(names = "--host", required = true, paramLabel = "HOST")
+    @Option(
+        names = "--host",
+        required = true,
+        paramLabel = "HOST",
+        description = "the host whose pairs change: host, host:port or a URL")
     String host;
 
     @Option(
@@ -167,7 +171,7 @@ public final class SnapshotCommand implements Runnable {
             "reclassified "
                 + result.changed()
                 + " pairs of "
-                + host
+                + result.host()
                 + " as "
                 + direction
                 + "; snapshot "

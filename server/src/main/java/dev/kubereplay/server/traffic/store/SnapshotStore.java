@@ -183,12 +183,14 @@ public final class SnapshotStore {
               return Optional.empty();
             }
           }
-          return Optional.of(new Reclassified(changed, find(connection, id).orElseThrow()));
+          return Optional.of(new Reclassified(host, changed, find(connection, id).orElseThrow()));
         });
   }
 
-  /** The result of {@link #reclassify}. */
-  public record Reclassified(long changed, Snapshot snapshot) {}
+  /**
+   * The result of {@link #reclassify}: the host as stored, how many pairs changed, the snapshot.
+   */
+  public record Reclassified(String host, long changed, Snapshot snapshot) {}
 
   /** Every endpoint of a snapshot, by host, method and path template, with latencies. */
   public List<Endpoint> endpoints(String id) {
