@@ -57,6 +57,9 @@ public final class ClusterPanel extends JPanel
   private ClusterState state = ClusterState.initial();
   private boolean restoring;
   private boolean currentContextExpanded;
+  // What the user opened and has not closed: opened again when it comes back after a rebuild
+  // that lacked it (e.g. a restarted server's namespaces still loading).
+  private final Set<String> wantExpanded = new HashSet<>();
   private Scope focus;
   private String pendingReveal;
   private Shown reported;
@@ -76,7 +79,11 @@ public final class ClusterPanel extends JPanel
           @Override
           public void treeExpanded(TreeExpansionEvent event) {
             if (!restoring) {
-              focusOn(TreeKeys.nodeOf(event.getPath()));
+              ClusterNode node = TreeKeys.nodeOf(event.getPath());
+              if (node != null) {
+                wantExpanded.add(node.key());
+              }
+              focusOn(node);
               reportShown();
             }
           }
@@ -84,6 +91,10 @@ public final class ClusterPanel extends JPanel
           @Override
           public void treeCollapsed(TreeExpansionEvent event) {
             if (!restoring) {
+              ClusterNode node = TreeKeys.nodeOf(event.getPath());
+              if (node != null) {
+                wantExpanded.remove(node.key());
+              }
               reportShown();
             }
           }
@@ -164,21 +175,26 @@ public final class ClusterPanel extends JPanel
 
   private void apply(ClusterState next, DefaultMutableTreeNode root) {
     Set<String> expanded = TreeKeys.expanded(tree);
+    expanded.addAll(wantExpanded);
     Deque<String> selected = TreeKeys.selected(tree);
     restoring = true;
     try {
       treeModel.setRoot(root);
       Map<String, TreePath> paths = TreeKeys.paths(tree);
       tree.expandPath(new TreePath(root));
-      expanded.stream().map(paths::get).filter(p -> p != null).forEach(tree::expandPath);
       if (!currentContextExpanded && next.contexts() instanceof ContextsState.Loaded) {
         currentContextExpanded = true;
         next.contextList().stream()
             .filter(c -> c.current())
             .findFirst()
-            .map(c -> paths.get(ClusterNode.Context.keyOf(c.name())))
-            .ifPresent(tree::expandPath);
+            .map(c -> ClusterNode.Context.keyOf(c.name()))
+            .ifPresent(
+                key -> {
+                  expanded.add(key);
+                  wantExpanded.add(key);
+                });
       }
+      TreeKeys.expand(tree, expanded);
       // The selected node, or the nearest ancestor that is still there.
       for (String key : selected) {
         TreePath path = paths.get(key);

@@ -60,6 +60,25 @@ final class TreeKeys {
     return paths;
   }
 
+  /**
+   * Expands the nodes whose keys are in {@code keys}, parents first, and only where the parent is
+   * open: a node the user closed keeps its open children closed with it.
+   */
+  static void expand(JTree tree, Set<String> keys) {
+    DefaultMutableTreeNode root = (DefaultMutableTreeNode) tree.getModel().getRoot();
+    var nodes = root.preorderEnumeration();
+    while (nodes.hasMoreElements()) {
+      DefaultMutableTreeNode node = (DefaultMutableTreeNode) nodes.nextElement();
+      if (node.getUserObject() instanceof ClusterNode value && keys.contains(value.key())) {
+        TreePath path = new TreePath(node.getPath());
+        TreePath parent = path.getParentPath();
+        if (parent == null || tree.isExpanded(parent)) {
+          tree.expandPath(path);
+        }
+      }
+    }
+  }
+
   static ClusterNode nodeOf(TreePath path) {
     Object last = path.getLastPathComponent();
     return last instanceof DefaultMutableTreeNode node

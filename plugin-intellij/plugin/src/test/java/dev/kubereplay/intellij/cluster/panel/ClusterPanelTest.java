@@ -222,6 +222,41 @@ class ClusterPanelTest {
   }
 
   @Test
+  void what_the_user_opened_opens_again_when_it_comes_back_and_what_they_closed_stays_closed()
+      throws Exception {
+    ClusterPanel panel = shown(fake.direct());
+    panel.reveal(ClusterNode.Category.keyOf(SHOP, ViewKind.WORKLOADS));
+    settle();
+    List<String> open = rowTexts(panel);
+    var answering = fake.listContexts;
+
+    // The server goes away: the tree is down to its error, every node the user opened gone.
+    fake.listContexts =
+        () ->
+            CompletableFuture.failedFuture(
+                new ServerUnavailableException(new ServerExit("exited", List.of())));
+    panelModel.refresh();
+    settle();
+    assertThat(rowTexts(panel)).hasSize(2).doesNotContain("shop", "api");
+
+    fake.listContexts = answering;
+    panelModel.refresh();
+    settle();
+    assertThat(rowTexts(panel)).isEqualTo(open);
+
+    // Closing the namespace closes what is under it, through later rebuilds too.
+    int shop = row(panel, "shop");
+    onEdt(
+        () -> {
+          panel.tree().collapseRow(shop);
+          return null;
+        });
+    panelModel.refresh();
+    settle();
+    assertThat(rowTexts(panel)).contains("shop").doesNotContain("Workloads", "api");
+  }
+
+  @Test
   void stops_listening_when_disposed() throws Exception {
     ServerCalls calls = fake.direct();
     ContextsModel contexts = contexts(calls);
