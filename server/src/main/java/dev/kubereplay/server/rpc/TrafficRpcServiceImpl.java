@@ -280,7 +280,8 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
           String id = snapshotId("traffic/exportSnapshot", params.snapshotId());
           RpcErrors.required(params.format(), "traffic/exportSnapshot", "a format (jsonl or har)");
           RpcErrors.required(params.path(), "traffic/exportSnapshot", "a path");
-          // $/cancelRequest stops the export between pairs and removes the partial file.
+          // $/cancelRequest stops the export between pairs and removes the partial file; once the
+          // file is being moved into place it is refused, and the client is told it was written.
           TrafficService.ExportResult result =
               traffic
                   .get()
@@ -288,7 +289,7 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
                       id,
                       params.format(),
                       Path.of(params.path()),
-                      cancel::isCanceled,
+                      cancel,
                       TrafficService.ExportListener.NONE);
           return new ExportSnapshotResponse(
               result.path().toString(), result.pairs(), result.bytes());

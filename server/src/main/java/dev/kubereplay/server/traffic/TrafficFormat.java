@@ -30,6 +30,14 @@ public interface TrafficFormat {
   interface Cancellation {
     boolean isCancelled();
 
+    /**
+     * Asked once, just before the work makes its result final (a file moved into place): true when
+     * it may, and from then on it can no longer be cancelled; false when it was cancelled.
+     */
+    default boolean commit() {
+      return !isCancelled();
+    }
+
     Cancellation NEVER = () -> false;
   }
 }

@@ -403,7 +403,7 @@ public final class TrafficService {
             });
         writer.end();
       }
-      if (cancelled.isCancelled()) {
+      if (!cancelled.commit()) {
         throw new CancellationException("export of snapshot " + snapshotId + " cancelled");
       }
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
