@@ -95,6 +95,18 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
     return server.call(request);
   }
 
+  @Override
+  public <T> CompletableFuture<T> callUntimed(
+      Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+    return server.callUntimed(request);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> cancellableCall(
+      Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+    return server.cancellableCall(request);
+  }
+
   /** Asks for the contexts and everything shown again, starting the server if it is not running. */
   public void refresh() {
     if (!closed) {

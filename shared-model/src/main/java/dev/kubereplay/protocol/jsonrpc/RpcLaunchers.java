@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 
 /**
  * The one place where JSON-RPC connections are built, for the server and for every JVM client (the
@@ -33,7 +35,26 @@ public final class RpcLaunchers {
       OutputStream out,
       ExecutorService executor,
       PrintWriter trace) {
-    return builder(client, KubeReplayRpcServer.class, in, out, executor, trace).create();
+    return client(client, in, out, executor, trace, null);
+  }
+
+  /**
+   * As {@link #client(KubeReplayRpcClient, InputStream, OutputStream, ExecutorService,
+   * PrintWriter)}, with {@code wrapper} seeing every message in both directions (null: none).
+   */
+  public static Launcher<KubeReplayRpcServer> client(
+      KubeReplayRpcClient client,
+      InputStream in,
+      OutputStream out,
+      ExecutorService executor,
+      PrintWriter trace,
+      Function<MessageConsumer, MessageConsumer> wrapper) {
+    Launcher.Builder<KubeReplayRpcServer> builder =
+        builder(client, KubeReplayRpcServer.class, in, out, executor, trace);
+    if (wrapper != null) {
+      builder.wrapMessages(wrapper);
+    }
+    return builder.create();
   }
 
   private static <T> Launcher.Builder<T> builder(

@@ -33,6 +33,8 @@ public interface ServerCalls {
    * cancelled before it was sent is cancelled as soon as it is. There is no time limit ({@link
    * #callUntimed}): the user decides how long to wait. When the answer fails otherwise (the server
    * gone) the request is cancelled too, so the server does not go on with work nobody waits for.
+   * This default serves fakes called in-process; {@link ServerManager} lets the server's response
+   * decide instead, as a server that finished before the cancel arrived answers with its result.
    */
   default <T> CompletableFuture<T> cancellableCall(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {

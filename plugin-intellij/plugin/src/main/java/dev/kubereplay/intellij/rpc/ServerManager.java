@@ -84,6 +84,23 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
     return send(request, null);
   }
 
+  /**
+   * As {@link ServerCalls#cancellableCall}, with the server's response deciding: a cancel sends
+   * {@code $/cancelRequest}, and the answer is cancelled only when the server says it stopped; a
+   * server that had finished first gives its result (the export's file was written).
+   */
+  @Override
+  public <T> CompletableFuture<T> cancellableCall(
+      Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+    Running server;
+    try {
+      server = running();
+    } catch (ServerUnavailableException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return server.cancellable(request);
+  }
+
   private <T> CompletableFuture<T> send(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request, Duration timeout) {
     Running server;
@@ -130,6 +147,7 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
   /** One started server: its connection, and what is known of its end. */
   private final class Running {
     private final ServerTransport transport;
+    private final Responses responses = new Responses();
     private final KubeReplayRpcServer proxy;
     private final Future<Void> listening;
     private final CompletableFuture<ServerExit> gone = new CompletableFuture<>();
@@ -143,7 +161,8 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
     Running(ServerTransport transport) {
       this.transport = transport;
       Launcher<KubeReplayRpcServer> launcher =
-          RpcLaunchers.client(client, transport.input(), transport.output(), executor, null);
+          RpcLaunchers.client(
+              client, transport.input(), transport.output(), executor, null, responses);
       this.proxy = launcher.getRemoteProxy();
       this.listening = launcher.startListening();
       this.goneFailure =
@@ -181,6 +200,22 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
     <T> CompletableFuture<T> call(
         Function<KubeReplayRpcServer, CompletableFuture<T>> request, Duration timeout) {
       return raceExit(ready.thenCompose(request), timeout);
+    }
+
+    /** The answer as the server's response settles it, or the server's exit; no time limit. */
+    <T> CompletableFuture<T> cancellable(
+        Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+      CancellableAnswer<T> answer = new CancellableAnswer<>(responses);
+      ready.whenComplete(
+          (server, error) -> {
+            if (error != null) {
+              answer.completeExceptionally(unwrap(error));
+            } else {
+              answer.send(() -> request.apply(server));
+            }
+          });
+      goneFailure.whenComplete((never, error) -> answer.completeExceptionally(unwrap(error)));
+      return answer;
     }
 
     @SuppressWarnings("unchecked")

@@ -304,6 +304,34 @@ class RecordingsModelTest {
   }
 
   @Test
+  void a_cancel_that_arrives_after_the_server_finished_says_what_was_written() {
+    loaded();
+    // The server's side of an export that has moved its file into place: it refuses the cancel.
+    CompletableFuture<Void> cancelArrived = new CompletableFuture<>();
+    CompletableFuture<ExportSnapshotResponse> committed =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            cancelArrived.complete(null);
+            return false;
+          }
+        };
+    fake.answer("traffic/exportSnapshot", params -> committed);
+
+    model.export("s-1", "har", "/tmp/out.har");
+    Await.until("sent", () -> fake.count("traffic/exportSnapshot") == 1);
+    model.cancelExport();
+    Await.until("the server saw $/cancelRequest", cancelArrived::isDone);
+    assertThat(model.exportRun().status())
+        .isEqualTo("Exporting “checkout-flow” to out.har · cancelling…");
+
+    committed.complete(new ExportSnapshotResponse("/tmp/out.har", 1522, 4096));
+
+    Await.until("ended", () -> model.exportRun() == null);
+    assertThat(model.status()).isEqualTo("Exported 1,522 pairs (4,096 bytes) to /tmp/out.har");
+  }
+
+  @Test
   void a_failed_export_says_why_and_is_not_taken_for_a_cancelled_one() {
     loaded();
     fake.fail("traffic/exportSnapshot", ErrorCode.EXPORT_FAILED, "disk full");
