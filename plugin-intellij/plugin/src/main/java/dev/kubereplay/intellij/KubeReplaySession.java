@@ -14,6 +14,7 @@ import dev.kubereplay.protocol.KubeReplayRpcServer;
 import dev.kubereplay.protocol.cluster.ListContextsParams;
 import dev.kubereplay.protocol.initialize.ClientInfoDto;
 import dev.kubereplay.protocol.initialize.InitializeParams;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,11 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
   private volatile boolean closed;
 
   public KubeReplaySession(ServerManager.Starter starter) {
+    this(starter, ServerManager.REQUEST_TIMEOUT);
+  }
+
+  /** A session whose requests time out after {@code requestTimeout}, except those without one. */
+  public KubeReplaySession(ServerManager.Starter starter, Duration requestTimeout) {
     this.rpcThreads = Executors.newCachedThreadPool(daemons("kubereplay-rpc"));
     this.modelThread = Executors.newSingleThreadExecutor(daemons("kubereplay-model"));
     this.logs = new LogFollows(this);
@@ -58,7 +64,9 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
     InitializeParams initialize =
         new InitializeParams(
             new ClientInfoDto(CLIENT_NAME, PluginVersion.get()), ClientEndpoint.capabilities());
-    this.server = new ServerManager(starter, client, initialize, rpcThreads, this::serverStopped);
+    this.server =
+        new ServerManager(
+            starter, client, initialize, rpcThreads, this::serverStopped, requestTimeout);
     this.contexts =
         new ContextsModel(
             () -> server.call(s -> s.getClusterService().listContexts(new ListContextsParams())),

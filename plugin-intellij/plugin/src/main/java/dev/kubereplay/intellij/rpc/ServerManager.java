@@ -36,7 +36,10 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ServerManager.class.getName());
 
   static final Duration INITIALIZE_TIMEOUT = Duration.ofSeconds(30);
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  /** How long a request may take, unless it is one the user watches and can cancel. */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -45,6 +48,7 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
   private final InitializeParams initializeParams;
   private final ExecutorService executor;
   private final Consumer<ServerExit> onUnexpectedExit;
+  private final Duration requestTimeout;
 
   private Running running; // guarded by this
   private boolean closed; // guarded by this
@@ -60,11 +64,23 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
       InitializeParams initializeParams,
       ExecutorService executor,
       Consumer<ServerExit> onUnexpectedExit) {
+    this(starter, client, initializeParams, executor, onUnexpectedExit, REQUEST_TIMEOUT);
+  }
+
+  /** As the other constructor, with {@code requestTimeout} instead of {@link #REQUEST_TIMEOUT}. */
+  public ServerManager(
+      Starter starter,
+      KubeReplayRpcClient client,
+      InitializeParams initializeParams,
+      ExecutorService executor,
+      Consumer<ServerExit> onUnexpectedExit,
+      Duration requestTimeout) {
     this.starter = starter;
     this.client = client;
     this.initializeParams = initializeParams;
     this.executor = executor;
     this.onUnexpectedExit = onUnexpectedExit;
+    this.requestTimeout = requestTimeout;
   }
 
   /**
@@ -75,7 +91,7 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
   @Override
   public <T> CompletableFuture<T> call(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
-    return send(request, REQUEST_TIMEOUT);
+    return send(request, requestTimeout);
   }
 
   @Override
