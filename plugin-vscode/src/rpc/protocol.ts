@@ -413,6 +413,8 @@ export interface ListSnapshotsResponse {
 export interface ReclassifyParams {
   snapshotId: string;
   host: string;
+  method?: string;
+  pathTemplate?: string;
   direction: PairDirection;
 }
 

@@ -147,7 +147,8 @@ final class TrafficGoldenSamples {
     samples.put(DeleteSnapshotResponse.class, new DeleteSnapshotResponse(true));
     samples.put(
         ReclassifyParams.class,
-        new ReclassifyParams("3f9a1c02b7e4", "payments.example.test", PairDirection.OUT));
+        new ReclassifyParams(
+            "3f9a1c02b7e4", "payments.example.test", "POST", "/v1/charges", PairDirection.OUT));
     samples.put(ReclassifyResponse.class, new ReclassifyResponse(12, SNAPSHOT));
     samples.put(
         ExportSnapshotParams.class,

@@ -266,7 +266,12 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
           SnapshotStore.Reclassified result =
               traffic
                   .get()
-                  .reclassify(id, params.host(), Direction.valueOf(params.direction().name()));
+                  .reclassify(
+                      id,
+                      params.host(),
+                      params.method(),
+                      params.pathTemplate(),
+                      Direction.valueOf(params.direction().name()));
           return new ReclassifyResponse(result.changed(), TrafficDtos.snapshot(result.snapshot()));
         });
   }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Logger;
 
@@ -324,14 +325,41 @@ public final class TrafficService {
     };
   }
 
+  /** Makes every pair of {@code host} {@code direction}. */
   public SnapshotStore.Reclassified reclassify(
       String snapshotId, String host, Direction direction) {
+    return reclassify(snapshotId, host, null, null, direction);
+  }
+
+  /**
+   * Makes the pairs of {@code host} {@code direction}: all of them, or those of one endpoint.
+   *
+   * @param method the endpoint's method (any case), or null for every method; only with a path
+   * @param pathTemplate the endpoint's path template as listed, or null for the whole host
+   */
+  public SnapshotStore.Reclassified reclassify(
+      String snapshotId, String host, String method, String pathTemplate, Direction direction) {
     if (host == null || host.isBlank() || direction == null) {
       throw new TrafficException(
           TrafficException.Reason.INVALID, snapshotId, "reclassify needs a host and a direction");
     }
+    String path = pathTemplate == null || pathTemplate.isBlank() ? null : pathTemplate.strip();
+    String verb =
+        method == null || method.isBlank() ? null : method.strip().toUpperCase(Locale.ROOT);
+    if (verb != null && path == null) {
+      throw new TrafficException(
+          TrafficException.Reason.INVALID,
+          snapshotId,
+          "reclassify by method needs the endpoint's path too (e.g. /orders/{id})");
+    }
+    if (path != null && !path.startsWith("/")) {
+      throw new TrafficException(
+          TrafficException.Reason.INVALID,
+          path,
+          "'" + path + "' is not a path template: it starts with / (e.g. /orders/{id})");
+    }
     return snapshots
-        .reclassify(snapshotId, Hosts.of(host), direction)
+        .reclassify(snapshotId, Hosts.of(host), verb, path, direction)
         .orElseThrow(() -> TrafficException.snapshotNotFound(snapshotId));
   }
 

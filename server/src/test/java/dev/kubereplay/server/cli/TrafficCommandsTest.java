@@ -166,5 +166,46 @@ class TrafficCommandsTest {
                 "out"))
         .isZero();
     assertThat(out.toString()).contains("reclassified 1 pairs of cdn.example.test as OUT");
+
+    assertThat(
+            run(
+                "snapshot",
+                "reclassify",
+                "chromium-shop.har",
+                "--host",
+                "shop.example.test",
+                "--path",
+                "/api/cart/items/{id}",
+                "--method",
+                "delete",
+                "--direction",
+                "out"))
+        .isZero();
+    assertThat(out.toString())
+        .startsWith("reclassified 1 pairs of DELETE shop.example.test/api/cart/items/{id} as OUT;")
+        .endsWith(" now has 5 in, 3 out\n");
+    assertThat(run("snapshot", "show", "chromium-shop.har")).isZero();
+    assertThat(out.toString().lines())
+        .anyMatch(
+            line ->
+                line.matches(
+                    "shop\\.example\\.test\\s+DELETE\\s+/api/cart/items/\\{id}\\s+0\\s+1\\s.*"))
+        .anyMatch(line -> line.matches("shop\\.example\\.test\\s+GET\\s+/cart\\s+1\\s+0\\s.*"));
+
+    assertThat(
+            run(
+                "snapshot",
+                "reclassify",
+                "chromium-shop.har",
+                "--host",
+                "shop.example.test",
+                "--method",
+                "GET",
+                "--direction",
+                "out"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "kubereplay: reclassify by method needs the endpoint's path too (e.g. /orders/{id})\n");
   }
 }

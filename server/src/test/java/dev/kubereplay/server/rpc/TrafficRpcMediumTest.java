@@ -165,6 +165,32 @@ class TrafficRpcMediumTest {
                 .reclassify(new ReclassifyParams(id, "payments.example.test", PairDirection.OUT)));
     assertThat(reclassified.changed()).isEqualTo(1);
     assertThat(reclassified.snapshot().outCount()).isEqualTo(1);
+    // One endpoint of a host: the login call becomes a mock, the rest of the shop stays IN.
+    var login =
+        get(
+            traffic()
+                .reclassify(
+                    new ReclassifyParams(
+                        id, "shop.example.test", "post", "/api/login", PairDirection.OUT)));
+    assertThat(login.changed()).isEqualTo(1);
+    assertThat(login.snapshot().outCount()).isEqualTo(2);
+    assertThat(
+            get(traffic()
+                    .reclassify(
+                        new ReclassifyParams(
+                            id, "shop.example.test", "post", "/api/login", PairDirection.IN)))
+                .snapshot()
+                .outCount())
+        .isEqualTo(1);
+    assertThatThrownBy(
+            () ->
+                get(
+                    traffic()
+                        .reclassify(
+                            new ReclassifyParams(
+                                id, "shop.example.test", "GET", null, PairDirection.OUT))))
+        .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.INVALID_PARAMS))
+        .hasMessageContaining("needs the endpoint's path");
 
     Path out = dir.resolve("shop.jsonl");
     ExportSnapshotResponse exported =

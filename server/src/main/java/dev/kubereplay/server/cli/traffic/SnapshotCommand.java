@@ -14,6 +14,7 @@ import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.store.SnapshotStore;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -143,7 +144,9 @@ public final class SnapshotCommand implements Runnable {
 
   @Command(
       name = "reclassify",
-      description = "Make a host's pairs IN (replayed as tests) or OUT (served as mocks).")
+      description =
+          "Make a host's pairs, or one endpoint's (--path, --method), IN (replayed as tests) or"
+              + " OUT (served as mocks).")
   static final class Reclassify extends Sub {
     @Option(
         names = "--host",
@@ -151,6 +154,18 @@ public final class SnapshotCommand implements Runnable {
         paramLabel = "HOST",
         description = "the host whose pairs change: host, host:port or a URL")
     String host;
+
+    @Option(
+        names = "--path",
+        paramLabel = "TEMPLATE",
+        description = "only the endpoint with this path template, as `snapshot show` lists it")
+    String path;
+
+    @Option(
+        names = "--method",
+        paramLabel = "METHOD",
+        description = "only this method of the endpoint (with --path)")
+    String method;
 
     @Option(
         names = "--direction",
@@ -161,7 +176,8 @@ public final class SnapshotCommand implements Runnable {
 
     @Override
     int run(TrafficService service, Snapshot snapshot, PrintWriter out) {
-      SnapshotStore.Reclassified result = service.reclassify(snapshot.id(), host, direction);
+      SnapshotStore.Reclassified result =
+          service.reclassify(snapshot.id(), host, method, path, direction);
       ReclassifyResponse response =
           new ReclassifyResponse(result.changed(), TrafficDtos.snapshot(result.snapshot()));
       if (output == OutputFormat.json) {
@@ -171,7 +187,11 @@ public final class SnapshotCommand implements Runnable {
             "reclassified "
                 + result.changed()
                 + " pairs of "
-                + result.host()
+                + (path == null
+                    ? result.host()
+                    : (method == null ? "" : method.strip().toUpperCase(Locale.ROOT) + " ")
+                        + result.host()
+                        + path.strip())
                 + " as "
                 + direction
                 + "; snapshot "

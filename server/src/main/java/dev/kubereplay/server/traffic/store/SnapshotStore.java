@@ -152,22 +152,29 @@ public final class SnapshotStore {
   }
 
   /**
-   * Sets the direction of every pair to {@code host}; answers how many changed and the snapshot
-   * with its new counts, or empty when there is no such snapshot.
+   * Sets the direction of every pair to {@code host}, or only of those of one endpoint; answers how
+   * many changed and the snapshot with its new counts, or empty when there is no such snapshot.
+   *
+   * @param method the endpoint's method, or null for every method
+   * @param pathTemplate the endpoint's path template, or null for every pair of the host
    */
-  public Optional<Reclassified> reclassify(String id, String host, Direction direction) {
+  public Optional<Reclassified> reclassify(
+      String id, String host, String method, String pathTemplate, Direction direction) {
     return store.write(
         connection -> {
           // writes first: the transaction takes the lock before it reads anything
           int changed;
           try (PreparedStatement update =
               connection.prepareStatement(
-                  "UPDATE rr_pairs SET direction = ?"
-                      + " WHERE snapshot_id = ? AND host = ? AND direction <> ?")) {
+                  "UPDATE rr_pairs SET direction = ?1"
+                      + " WHERE snapshot_id = ?2 AND host = ?3 AND direction <> ?1"
+                      + " AND (?4 IS NULL OR method = ?4)"
+                      + " AND (?5 IS NULL OR path_template = ?5)")) {
             update.setString(1, direction.name());
             update.setString(2, id);
             update.setString(3, host);
-            update.setString(4, direction.name());
+            update.setString(4, method);
+            update.setString(5, pathTemplate);
             changed = update.executeUpdate();
           }
           try (PreparedStatement counts =
