@@ -388,6 +388,12 @@ export interface EndpointDto {
   medianMillis?: number;
   p95Millis?: number;
   maxMillis?: number;
+  latency?: LatencyHistogramDto;
+}
+
+export interface LatencyHistogramDto {
+  boundsMillis: number[];
+  counts: number[];
 }
 
 export interface ListPairsParams {

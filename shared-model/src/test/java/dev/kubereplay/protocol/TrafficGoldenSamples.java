@@ -98,7 +98,10 @@ final class TrafficGoldenSamples {
     samples.put(ListSnapshotsParams.class, new ListSnapshotsParams());
     samples.put(ListSnapshotsResponse.class, new ListSnapshotsResponse(List.of(SNAPSHOT)));
     samples.put(SnapshotParams.class, new SnapshotParams("3f9a1c02b7e4"));
-    EndpointDto endpoint = new EndpointDto("GET", "/users/{id}", 30, 0, 12L, 48L, 95L);
+    LatencyHistogramDto latency =
+        new LatencyHistogramDto(List.of(5L, 10L, 20L, 50L, 100L), List.of(4L, 11L, 12L, 3L));
+    samples.put(LatencyHistogramDto.class, latency);
+    EndpointDto endpoint = new EndpointDto("GET", "/users/{id}", 30, 0, 12L, 48L, 95L, latency);
     samples.put(EndpointDto.class, endpoint);
     samples.put(
         HostEndpointsDto.class,

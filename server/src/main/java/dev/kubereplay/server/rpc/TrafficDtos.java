@@ -9,6 +9,7 @@ import dev.kubereplay.protocol.traffic.HeaderDto;
 import dev.kubereplay.protocol.traffic.HostCountDto;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.ImportReportDto;
+import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
 import dev.kubereplay.protocol.traffic.MessageDto;
 import dev.kubereplay.protocol.traffic.PairDirection;
 import dev.kubereplay.protocol.traffic.PairDto;
@@ -96,7 +97,11 @@ public final class TrafficDtos {
         endpoint.outCount(),
         known(endpoint.medianMillis()),
         known(endpoint.p95Millis()),
-        known(endpoint.maxMillis()));
+        known(endpoint.maxMillis()),
+        endpoint.latency() == null
+            ? null
+            : new LatencyHistogramDto(
+                endpoint.latency().boundsMillis(), endpoint.latency().counts()));
   }
 
   private static Long known(long millis) {

@@ -6,6 +6,7 @@ package dev.kubereplay.server.traffic;
  * @param medianMillis the median duration, -1 when no pair recorded one
  * @param p95Millis the 95th percentile duration, -1 when unknown
  * @param maxMillis the longest duration, -1 when unknown
+ * @param latency how the durations spread, null when no pair recorded one
  */
 public record Endpoint(
     String host,
@@ -15,4 +16,5 @@ public record Endpoint(
     long outCount,
     long medianMillis,
     long p95Millis,
-    long maxMillis) {}
+    long maxMillis,
+    LatencyHistogram latency) {}

@@ -93,6 +93,11 @@ class TrafficCommandsTest {
 
     assertThat(run("snapshot", "show", "checkout")).isZero();
     assertThat(out.toString()).contains("payments.example.test   POST     /v1/charges");
+    // One latency column per 1-2-5 bucket from 5 ms to 200 ms: 5, 10, 20, 50, 100.
+    List<String> shown = out.toString().lines().toList();
+    assertThat(shown.get(1)).endsWith("LATENCY 5ms..200ms");
+    assertThat(shown).anyMatch(line -> line.matches(".*/old-cart .* 5ms +5ms +█$"));
+    assertThat(shown).anyMatch(line -> line.matches(".*/api/login .* 120ms +120ms +    █$"));
 
     assertThat(
             run("snapshot", "reclassify", id, "--host", "cdn.example.test", "--direction", "out"))

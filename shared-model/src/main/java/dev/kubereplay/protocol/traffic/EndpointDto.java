@@ -12,6 +12,7 @@ import dev.kubereplay.protocol.Nullable;
  * @param medianMillis the median duration, absent when none was recorded
  * @param p95Millis the 95th percentile duration, absent when none was recorded
  * @param maxMillis the longest duration, absent when none was recorded
+ * @param latency how the durations spread, absent when none was recorded
  */
 public record EndpointDto(
     String method,
@@ -20,4 +21,18 @@ public record EndpointDto(
     long outCount,
     @Nullable Long medianMillis,
     @Nullable Long p95Millis,
-    @Nullable Long maxMillis) {}
+    @Nullable Long maxMillis,
+    @Nullable LatencyHistogramDto latency) {
+
+  /** An endpoint without its latency histogram. */
+  public EndpointDto(
+      String method,
+      String pathTemplate,
+      long inCount,
+      long outCount,
+      @Nullable Long medianMillis,
+      @Nullable Long p95Millis,
+      @Nullable Long maxMillis) {
+    this(method, pathTemplate, inCount, outCount, medianMillis, p95Millis, maxMillis, null);
+  }
+}

@@ -14,6 +14,7 @@ import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.store.SnapshotStore;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -88,7 +89,19 @@ public final class SnapshotCommand implements Runnable {
               + TrafficCli.state(response.snapshot())
               + ", from "
               + snapshot.source());
-      Table table = new Table("HOST", "METHOD", "PATH", "IN", "OUT", "P50", "P95");
+      List<EndpointDto> endpoints =
+          response.hosts().stream().flatMap(host -> host.endpoints().stream()).toList();
+      Sparkline spark = Sparkline.spanning(endpoints.stream().map(EndpointDto::latency).toList());
+      Table table =
+          new Table(
+              "HOST",
+              "METHOD",
+              "PATH",
+              "IN",
+              "OUT",
+              "P50",
+              "P95",
+              spark == null ? "LATENCY" : "LATENCY " + spark.range());
       for (HostEndpointsDto host : response.hosts()) {
         for (EndpointDto endpoint : host.endpoints()) {
           table.row(
@@ -98,7 +111,8 @@ public final class SnapshotCommand implements Runnable {
               String.valueOf(endpoint.inCount()),
               String.valueOf(endpoint.outCount()),
               millis(endpoint.medianMillis()),
-              millis(endpoint.p95Millis()));
+              millis(endpoint.p95Millis()),
+              spark == null ? "-" : spark.line(endpoint.latency()));
         }
       }
       table.print(out);

@@ -2,6 +2,7 @@ package dev.kubereplay.server.traffic.store;
 
 import dev.kubereplay.server.traffic.Direction;
 import dev.kubereplay.server.traffic.Endpoint;
+import dev.kubereplay.server.traffic.LatencyHistogram;
 import java.util.Arrays;
 
 /** Counts and latency percentiles of one endpoint, from its durations in ascending order. */
@@ -48,7 +49,8 @@ final class EndpointStats {
         out,
         percentile(50),
         percentile(95),
-        known == 0 ? -1 : durations[known - 1]);
+        known == 0 ? -1 : durations[known - 1],
+        LatencyHistogram.of(durations, known));
   }
 
   /** Nearest-rank percentile of the durations (added in ascending order). */
