@@ -22,6 +22,8 @@ export const Commands = {
   loadMorePairs: 'kubereplay.loadMorePairs',
   markOutbound: 'kubereplay.markOutbound',
   markInbound: 'kubereplay.markInbound',
+  markEndpointOutbound: 'kubereplay.markEndpointOutbound',
+  markEndpointInbound: 'kubereplay.markEndpointInbound',
   startRecording: 'kubereplay.startRecording',
   stopRecording: 'kubereplay.stopRecording',
 } as const;

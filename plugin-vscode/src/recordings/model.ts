@@ -9,7 +9,7 @@ import type {
 } from '../rpc/protocol';
 import type { Collapse, Icon } from '../cluster/nodes';
 import { loadMoreLabel, loadMoreTooltip } from './paging';
-import { reclassifyContext, type HostCounts } from './reclassify';
+import { pairCounts, reclassifyContext, type PairCounts } from './reclassify';
 
 export interface SnapshotNode {
   kind: 'snapshot';
@@ -29,8 +29,8 @@ export interface EndpointNode {
   id: string;
   snapshotId: string;
   host: string;
-  /** The counts of the whole host, which reclassify acts on. */
-  hostCounts: HostCounts;
+  /** The counts of the whole host, which the host commands act on. */
+  hostCounts: PairCounts;
   endpoint: EndpointDto;
 }
 
@@ -38,7 +38,7 @@ export interface PairNode {
   kind: 'pair';
   id: string;
   snapshotId: string;
-  hostCounts: HostCounts;
+  hostCounts: PairCounts;
   pair: PairSummaryDto;
 }
 
@@ -278,7 +278,7 @@ export function render(node: RecordingNode): RenderedRow {
           ...(summary ? [`Latency: ${summary}`] : []),
         ].join('\n'),
         icon: { id: 'symbol-method' },
-        contextValue: `kubereplay.endpoint${reclassifyContext(node.hostCounts)}`,
+        contextValue: `kubereplay.endpoint${reclassifyContext(node.hostCounts, endpoint)}`,
         collapse: 'collapsed',
       };
     }
@@ -296,7 +296,7 @@ export function render(node: RecordingNode): RenderedRow {
           `Request ${bytes(pair.requestBytes)}, response ${bytes(pair.responseBytes)}`,
         ].join('\n'),
         icon: statusIcon(pair.status),
-        contextValue: `kubereplay.pair${reclassifyContext(node.hostCounts)}`,
+        contextValue: `kubereplay.pair${reclassifyContext(node.hostCounts, pairCounts(pair))}`,
         collapse: 'none',
       };
     }

@@ -26,7 +26,7 @@ import {
   validateName,
   type RecordingNode,
 } from './model';
-import { reclassifiedMessage, reclassifyParams } from './reclassify';
+import { reclassifiedMessage, reclassifyParams, type ReclassifyScope } from './reclassify';
 import { registerDesktopCommands, type DesktopApi } from './recordingCommands';
 import type { RecordingsApi, RecordingsStore } from './store';
 
@@ -155,11 +155,17 @@ export function registerRecordingsActions(
     return undefined;
   };
 
-  const reclassify = async (node: RecordingNode | undefined, direction: PairDirection) => {
-    const params = reclassifyParams(node ?? view.selection[0], direction);
+  const reclassify = async (
+    node: RecordingNode | undefined,
+    direction: PairDirection,
+    scope: ReclassifyScope,
+  ) => {
+    const params = reclassifyParams(node ?? view.selection[0], direction, scope);
     if (!params) {
       void vscode.window.showInformationMessage(
-        'Select a host, an endpoint or a pair in the Recordings view first.',
+        scope === 'endpoint'
+          ? 'Select an endpoint or a pair in the Recordings view first.'
+          : 'Select a host, an endpoint or a pair in the Recordings view first.',
       );
       return;
     }
@@ -219,10 +225,16 @@ export function registerRecordingsActions(
       }
     }),
     vscode.commands.registerCommand(Commands.markOutbound, (node?: RecordingNode) =>
-      reclassify(node, 'OUT'),
+      reclassify(node, 'OUT', 'host'),
     ),
     vscode.commands.registerCommand(Commands.markInbound, (node?: RecordingNode) =>
-      reclassify(node, 'IN'),
+      reclassify(node, 'IN', 'host'),
+    ),
+    vscode.commands.registerCommand(Commands.markEndpointOutbound, (node?: RecordingNode) =>
+      reclassify(node, 'OUT', 'endpoint'),
+    ),
+    vscode.commands.registerCommand(Commands.markEndpointInbound, (node?: RecordingNode) =>
+      reclassify(node, 'IN', 'endpoint'),
     ),
     vscode.commands.registerCommand(Commands.exportRecording, async (node) => {
       const target = snapshot(node);

@@ -11,6 +11,7 @@ import {
   type EndpointNode,
   type RecordingNode,
 } from '../recordings/model';
+import { Commands } from '../commands';
 import { appendPage, loadMoreLabel, NO_PAIRS } from '../recordings/paging';
 import { reclassifiedMessage, reclassifyParams } from '../recordings/reclassify';
 import { RecordingsStore } from '../recordings/store';
@@ -130,38 +131,60 @@ const MIXED: HostEndpointsDto = {
   ],
 };
 
-function menuPattern(command: string): RegExp {
-  const manifest = JSON.parse(
+interface Manifest {
+  contributes: {
+    commands: { command: string; title: string }[];
+    menus: Record<string, { command: string; when: string; group?: string }[]>;
+  };
+}
+
+function manifest(): Manifest {
+  return JSON.parse(
     fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
-  ) as { contributes: { menus: Record<string, { command: string; when: string }[]> } };
-  const entry = manifest.contributes.menus['view/item/context']?.find(
+  ) as Manifest;
+}
+
+function rowMenu(command: string) {
+  const entry = manifest().contributes.menus['view/item/context']?.find(
     (item) => item.command === command,
   );
-  const match = /viewItem =~ \/(.+)\/$/.exec(entry?.when ?? '');
+  assert.ok(entry, `${command} is in the rows' context menu`);
+  return entry;
+}
+
+function menuPattern(command: string): RegExp {
+  const match = /viewItem =~ \/(.+)\/$/.exec(rowMenu(command).when);
   assert.ok(match?.[1], `${command} has a viewItem pattern`);
   return new RegExp(match[1]);
 }
 
-describe('marking a host as outbound or inbound', () => {
-  const toOut = menuPattern('kubereplay.markOutbound');
-  const toIn = menuPattern('kubereplay.markInbound');
-  const offers = (node: RecordingNode) => {
-    const context = render(node).contextValue;
-    return [toOut.test(context) ? 'OUT' : '', toIn.test(context) ? 'IN' : ''].join('');
-  };
+const ENDPOINT_MARKS = {
+  OUT: Commands.markEndpointOutbound,
+  IN: Commands.markEndpointInbound,
+} as const;
+const HOST_MARKS = { OUT: Commands.markOutbound, IN: Commands.markInbound } as const;
 
+/** Which of the commands' moves a row's menu offers: `OUT`, `IN`, `OUTIN` or none. */
+function offers(marks: { OUT: string; IN: string }, node: RecordingNode): string {
+  const context = render(node).contextValue;
+  const toOut = menuPattern(marks.OUT);
+  const toIn = menuPattern(marks.IN);
+  return [toOut.test(context) ? 'OUT' : '', toIn.test(context) ? 'IN' : ''].join('');
+}
+
+describe('marking a host as outbound or inbound', () => {
   it('offers on host, endpoint and pair rows only the moves that change the host', () => {
     const inbound = first(hostNodes('snap-1', [{ ...MIXED, inCount: 5, outCount: 0 }]));
-    assert.equal(offers(inbound), 'OUT');
+    assert.equal(offers(HOST_MARKS, inbound), 'OUT');
     const outbound = first(hostNodes('snap-1', [{ ...MIXED, inCount: 0, outCount: 5 }]));
-    assert.equal(offers(outbound), 'IN');
+    assert.equal(offers(HOST_MARKS, outbound), 'IN');
     const mixed = first(hostNodes('snap-1', [MIXED]));
-    assert.equal(offers(mixed), 'OUTIN');
-    // An endpoint whose pairs are all OUT still offers both: the server marks the whole host.
+    assert.equal(offers(HOST_MARKS, mixed), 'OUTIN');
+    // An endpoint whose pairs are all OUT still offers both: the host commands mark the whole host.
     const charges = first(endpointNodes('snap-1', MIXED));
-    assert.equal(offers(charges), 'OUTIN');
-    assert.equal(offers(first(pairNodes(charges, [SUMMARY]))), 'OUTIN');
-    assert.equal(offers(snapshotNode(SNAPSHOT)), '');
+    assert.equal(offers(HOST_MARKS, charges), 'OUTIN');
+    assert.equal(offers(HOST_MARKS, first(pairNodes(charges, [SUMMARY]))), 'OUTIN');
+    assert.equal(offers(HOST_MARKS, snapshotNode(SNAPSHOT)), '');
   });
 
   it('asks the server to mark the host of the row', () => {
@@ -170,8 +193,8 @@ describe('marking a host as outbound or inbound', () => {
     const pair = first(pairNodes(endpoint, [{ ...SUMMARY, host: 'payments.shop' }]));
     const expected = { snapshotId: 'snap-1', host: 'payments.shop', direction: 'OUT' };
     assert.deepEqual(reclassifyParams(host, 'OUT'), expected);
-    assert.deepEqual(reclassifyParams(endpoint, 'OUT'), expected);
-    assert.deepEqual(reclassifyParams(pair, 'OUT'), expected);
+    assert.deepEqual(reclassifyParams(endpoint, 'OUT', 'host'), expected);
+    assert.deepEqual(reclassifyParams(pair, 'OUT', 'host'), expected);
     assert.equal(reclassifyParams(snapshotNode(SNAPSHOT), 'IN'), undefined);
     assert.equal(reclassifyParams(undefined, 'IN'), undefined);
   });
@@ -188,6 +211,128 @@ describe('marking a host as outbound or inbound', () => {
     assert.equal(
       reclassifiedMessage({ ...params, direction: 'IN' }, { changed: 0, snapshot: SNAPSHOT }),
       'payments.shop is already inbound (test): nothing changed (shop checkout: IN 12 · OUT 3).',
+    );
+  });
+});
+
+describe('marking one endpoint as outbound or inbound', () => {
+  const MIXED_ENDPOINT = { method: 'PUT', pathTemplate: '/carts/{id}', inCount: 1, outCount: 1 };
+  const host: HostEndpointsDto = {
+    ...MIXED,
+    inCount: 3,
+    outCount: 4,
+    endpoints: [...MIXED.endpoints, MIXED_ENDPOINT],
+  };
+
+  it('offers on an endpoint row only the moves that change that endpoint', () => {
+    const [charges, health, carts] = endpointNodes('snap-1', host);
+    assert.ok(charges && health && carts);
+    // All OUT: only the way in, though the host also has IN pairs.
+    assert.equal(offers(ENDPOINT_MARKS, charges), 'IN');
+    assert.equal(offers(HOST_MARKS, charges), 'OUTIN');
+    assert.equal(offers(ENDPOINT_MARKS, health), 'OUT');
+    assert.equal(offers(ENDPOINT_MARKS, carts), 'OUTIN');
+    assert.equal(render(charges).contextValue, 'kubereplay.endpoint.toOut.toIn.endpointToIn');
+    assert.equal(render(health).contextValue, 'kubereplay.endpoint.toOut.toIn.endpointToOut');
+  });
+
+  it('offers on a pair row the move of its endpoint to the other direction', () => {
+    const carts = first(endpointNodes('snap-1', host), 2);
+    const [inbound, outbound] = pairNodes(carts, [
+      { ...SUMMARY, pairId: 1, direction: 'IN' },
+      { ...SUMMARY, pairId: 2, direction: 'OUT' },
+    ]);
+    assert.ok(inbound && outbound);
+    assert.equal(offers(ENDPOINT_MARKS, inbound), 'OUT');
+    assert.equal(offers(ENDPOINT_MARKS, outbound), 'IN');
+    assert.equal(render(outbound).contextValue, 'kubereplay.pair.toOut.toIn.endpointToIn');
+  });
+
+  it('offers no endpoint move on host and snapshot rows', () => {
+    assert.equal(offers(ENDPOINT_MARKS, first(hostNodes('snap-1', [host]))), '');
+    assert.equal(offers(ENDPOINT_MARKS, snapshotNode(SNAPSHOT)), '');
+  });
+
+  it('keeps the host and the endpoint moves apart in the menus', () => {
+    const hostToOut = menuPattern(Commands.markOutbound);
+    const hostToIn = menuPattern(Commands.markInbound);
+    const endpointToOut = menuPattern(Commands.markEndpointOutbound);
+    const endpointToIn = menuPattern(Commands.markEndpointInbound);
+    assert.equal(hostToOut.test('kubereplay.endpoint.endpointToOut'), false);
+    assert.equal(hostToIn.test('kubereplay.pair.endpointToIn'), false);
+    assert.equal(endpointToOut.test('kubereplay.endpoint.toOut'), false);
+    assert.equal(endpointToIn.test('kubereplay.pair.toIn'), false);
+    assert.equal(endpointToOut.test('kubereplay.recordedHost.endpointToOut'), false);
+    assert.equal(endpointToOut.test('kubereplay.endpoint.toIn.endpointToOut'), true);
+  });
+
+  it('contributes titles that say what is marked, only as row menus, endpoint first', () => {
+    const { commands, menus } = manifest().contributes;
+    const title = (command: string) => commands.find((item) => item.command === command)?.title;
+    assert.equal(title(Commands.markOutbound), 'Mark Host as Outbound (Mock)');
+    assert.equal(title(Commands.markInbound), 'Mark Host as Inbound (Test)');
+    assert.equal(title(Commands.markEndpointOutbound), 'Mark Endpoint as Outbound (Mock)');
+    assert.equal(title(Commands.markEndpointInbound), 'Mark Endpoint as Inbound (Test)');
+    for (const command of [...Object.values(HOST_MARKS), ...Object.values(ENDPOINT_MARKS)]) {
+      assert.match(rowMenu(command).when, /^view == kubereplay\.recordings && /);
+      const palette = menus['commandPalette']?.find((item) => item.command === command);
+      assert.equal(palette?.when, 'false', `${command} needs a row: not in the palette`);
+    }
+    assert.deepEqual(
+      [
+        Commands.markEndpointOutbound,
+        Commands.markEndpointInbound,
+        Commands.markOutbound,
+        Commands.markInbound,
+      ].map((command) => rowMenu(command).group),
+      ['3_direction@1', '3_direction@2', '3_direction@3', '3_direction@4'],
+    );
+  });
+
+  it('asks the server to mark the endpoint of an endpoint or a pair row', () => {
+    const endpoint = first(endpointNodes('snap-1', MIXED));
+    assert.deepEqual(reclassifyParams(endpoint, 'IN', 'endpoint'), {
+      snapshotId: 'snap-1',
+      host: 'payments.shop',
+      method: 'POST',
+      pathTemplate: '/charges',
+      direction: 'IN',
+    });
+    // A pair names its own endpoint.
+    const pair = first(pairNodes(endpoint, [{ ...SUMMARY, host: 'payments.shop' }]));
+    assert.deepEqual(reclassifyParams(pair, 'OUT', 'endpoint'), {
+      snapshotId: 'snap-1',
+      host: 'payments.shop',
+      method: 'GET',
+      pathTemplate: '/orders/{id}',
+      direction: 'OUT',
+    });
+    assert.equal(
+      reclassifyParams(first(hostNodes('snap-1', [MIXED])), 'OUT', 'endpoint'),
+      undefined,
+    );
+    assert.equal(reclassifyParams(snapshotNode(SNAPSHOT), 'OUT', 'endpoint'), undefined);
+    assert.equal(reclassifyParams(undefined, 'OUT', 'endpoint'), undefined);
+  });
+
+  it('names the endpoint in what the user is told', () => {
+    const params = {
+      snapshotId: 'snap-1',
+      host: 'shop.example.test',
+      method: 'POST',
+      pathTemplate: '/api/login',
+      direction: 'OUT',
+    } as const;
+    assert.equal(
+      reclassifiedMessage(params, {
+        changed: 1,
+        snapshot: { ...SNAPSHOT, name: 'chromium-shop.har', inCount: 7, outCount: 1 },
+      }),
+      'Marked POST shop.example.test/api/login as outbound (mock): 1 pair changed; chromium-shop.har now has IN 7 · OUT 1.',
+    );
+    assert.equal(
+      reclassifiedMessage({ ...params, direction: 'IN' }, { changed: 0, snapshot: SNAPSHOT }),
+      'POST shop.example.test/api/login is already inbound (test): nothing changed (shop checkout: IN 12 · OUT 3).',
     );
   });
 });
