@@ -41,7 +41,8 @@ final class RecordingActionGroup {
       case RENAME -> AllIcons.Actions.Find;
       case DELETE -> AllIcons.Actions.GC;
       case REFRESH -> AllIcons.Actions.Refresh;
-      case MARK_OUTBOUND, MARK_INBOUND, LOAD_MORE -> null; // context menu only
+      case MARK_OUTBOUND, MARK_INBOUND, MARK_ENDPOINT_OUTBOUND, MARK_ENDPOINT_INBOUND, LOAD_MORE ->
+          null; // context menu only
     };
   }
 }

@@ -2,6 +2,7 @@ package dev.kubereplay.intellij.recordings;
 
 import dev.kubereplay.intellij.rpc.RpcFailure;
 import dev.kubereplay.intellij.rpc.ServerCalls;
+import dev.kubereplay.protocol.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -94,14 +95,22 @@ final class EndpointPairs {
   }
 
   /**
-   * The shown pairs of a host's endpoints again, from the start: as many as were shown, so that
-   * what the user paged through stays.
+   * The shown pairs of a host's endpoints again, or of one of them (its {@code pathTemplate}, and
+   * {@code method} unless null), from the start: as many as were shown, so that what the user paged
+   * through stays.
    */
-  void reload(String snapshotId, String host, List<CompletableFuture<?>> loads) {
+  void reload(
+      String snapshotId,
+      String host,
+      @Nullable String method,
+      @Nullable String pathTemplate,
+      List<CompletableFuture<?>> loads) {
     shown.forEach(
         (ref, what) -> {
           if (ref.snapshotId().equals(snapshotId)
               && ref.host().equals(host)
+              && (pathTemplate == null || ref.pathTemplate().equals(pathTemplate))
+              && (method == null || ref.method().equalsIgnoreCase(method))
               && what instanceof PairPage page) {
             int limit =
                 (int)

@@ -12,12 +12,22 @@ public enum RecordingAction {
   RENAME("Rename…", "Rename the snapshot", true),
   DELETE("Delete…", "Delete the snapshot and its pairs", true),
   MARK_OUTBOUND(
-      "Mark as Outbound (Mock)",
+      "Mark Host as Outbound (Mock)",
       "Every pair of this host becomes outbound: a dependency the replay serves as a mock",
       false),
   MARK_INBOUND(
-      "Mark as Inbound (Test)",
+      "Mark Host as Inbound (Test)",
       "Every pair of this host becomes inbound: a request the replay sends as a test",
+      false),
+  MARK_ENDPOINT_OUTBOUND(
+      "Mark Endpoint as Outbound (Mock)",
+      "The pairs of this endpoint (method and path template) become outbound: a dependency the"
+          + " replay serves as a mock",
+      false),
+  MARK_ENDPOINT_INBOUND(
+      "Mark Endpoint as Inbound (Test)",
+      "The pairs of this endpoint (method and path template) become inbound: a request the replay"
+          + " sends as a test",
       false),
   LOAD_MORE("Load More Pairs", "Show the endpoint's next page of pairs", false),
   REFRESH("Refresh", "List the snapshots again", true);

@@ -2,6 +2,7 @@ package dev.kubereplay.intellij.recordings;
 
 import dev.kubereplay.intellij.cluster.tree.Tone;
 import dev.kubereplay.protocol.Nullable;
+import dev.kubereplay.protocol.traffic.PairDirection;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param mark a word shown in the tone's colour between text and detail (a snapshot's state), or
  *     empty
  * @param tooltip what hovering says, or empty for the label
+ * @param direction a pair's direction; null for the other rows
  */
 public record RecordingNode(
     Kind kind,
@@ -24,6 +26,7 @@ public record RecordingNode(
     @Nullable String method,
     @Nullable String pathTemplate,
     long pairId,
+    @Nullable PairDirection direction,
     List<RecordingNode> children) {
 
   /** What a row is. */
@@ -41,7 +44,7 @@ public record RecordingNode(
 
   static RecordingNode message(String text, Tone tone) {
     return new RecordingNode(
-        Kind.MESSAGE, text, "", "", tone, "", null, null, null, null, 0, List.of());
+        Kind.MESSAGE, text, "", "", tone, "", null, null, null, null, 0, null, List.of());
   }
 
   /** The whole label, as tests read it. */

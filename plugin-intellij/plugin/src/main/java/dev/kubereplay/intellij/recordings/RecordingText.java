@@ -1,6 +1,7 @@
 package dev.kubereplay.intellij.recordings;
 
 import dev.kubereplay.intellij.cluster.tree.Tone;
+import dev.kubereplay.protocol.Nullable;
 import dev.kubereplay.protocol.traffic.BodyDto;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.HeaderDto;
@@ -107,9 +108,15 @@ public final class RecordingText {
     return direction == PairDirection.OUT ? "Outbound (Mock)" : "Inbound (Test)";
   }
 
-  static String reclassified(String host, PairDirection direction, long changed) {
+  /** An endpoint as the status line names it: {@code POST payments.internal/v1/charges}. */
+  static String endpointName(@Nullable String method, String host, String pathTemplate) {
+    return (method == null ? "" : method + " ") + host + pathTemplate;
+  }
+
+  /** What marking a host or an endpoint ({@code what}) did. */
+  static String reclassified(String what, PairDirection direction, long changed) {
     return "Marked "
-        + host
+        + what
         + " as "
         + directionName(direction)
         + ": "

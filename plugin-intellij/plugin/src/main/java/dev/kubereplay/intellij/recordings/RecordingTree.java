@@ -53,6 +53,7 @@ final class RecordingTree {
         null,
         null,
         0,
+        null,
         rows);
   }
 
@@ -83,6 +84,7 @@ final class RecordingTree {
         null,
         null,
         0,
+        null,
         children);
   }
 
@@ -104,6 +106,7 @@ final class RecordingTree {
         null,
         null,
         0,
+        null,
         children);
   }
 
@@ -137,6 +140,7 @@ final class RecordingTree {
         ref.method(),
         ref.pathTemplate(),
         0,
+        null,
         children);
   }
 
@@ -153,6 +157,7 @@ final class RecordingTree {
         p.method(),
         p.pathTemplate(),
         p.pairId(),
+        p.direction(),
         List.of());
   }
 
@@ -175,6 +180,7 @@ final class RecordingTree {
         ref.method(),
         ref.pathTemplate(),
         0,
+        null,
         List.of());
   }
 }

@@ -2,6 +2,7 @@ package dev.kubereplay.intellij.recordings;
 
 import dev.kubereplay.intellij.cluster.actions.ClusterActions;
 import dev.kubereplay.protocol.Nullable;
+import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.PairDirection;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
@@ -65,6 +66,8 @@ public final class RecordingsActions {
       case EXPORT, RENAME, DELETE -> node != null && node.snapshotId() != null;
       case MARK_OUTBOUND -> reclassifiable(node, PairDirection.OUT);
       case MARK_INBOUND -> reclassifiable(node, PairDirection.IN);
+      case MARK_ENDPOINT_OUTBOUND -> endpointReclassifiable(node, PairDirection.OUT);
+      case MARK_ENDPOINT_INBOUND -> endpointReclassifiable(node, PairDirection.IN);
       case LOAD_MORE ->
           node != null
               && node.kind() == RecordingNode.Kind.LOAD_MORE
@@ -73,21 +76,34 @@ public final class RecordingsActions {
     };
   }
 
-  /** What the action is called for {@code node}: a host's actions name the host. */
+  /**
+   * What the action is called for {@code node}: a host's actions name the host, an endpoint's the
+   * endpoint (method and path template).
+   */
   public String text(RecordingAction action, @Nullable RecordingNode node) {
     return switch (action) {
       case MARK_OUTBOUND, MARK_INBOUND ->
           node != null && node.host() != null && hostRow(node)
-              ? "Mark "
-                  + node.host()
+              ? "Mark Host " + node.host() + " as " + RecordingText.directionName(to(action))
+              : action.label();
+      case MARK_ENDPOINT_OUTBOUND, MARK_ENDPOINT_INBOUND ->
+          node != null && endpointRow(node)
+              ? "Mark Endpoint "
+                  + node.method()
+                  + " "
+                  + node.pathTemplate()
                   + " as "
-                  + RecordingText.directionName(
-                      action == RecordingAction.MARK_OUTBOUND
-                          ? PairDirection.OUT
-                          : PairDirection.IN)
+                  + RecordingText.directionName(to(action))
               : action.label();
       default -> action.label();
     };
+  }
+
+  private static PairDirection to(RecordingAction action) {
+    return action == RecordingAction.MARK_OUTBOUND
+            || action == RecordingAction.MARK_ENDPOINT_OUTBOUND
+        ? PairDirection.OUT
+        : PairDirection.IN;
   }
 
   private static boolean hostRow(RecordingNode node) {
@@ -98,19 +114,49 @@ public final class RecordingsActions {
   }
 
   /**
+   * An endpoint's row or one of its pairs: they know the endpoint's method and path template
+   * (without a path the server would move the whole host).
+   */
+  private static boolean endpointRow(RecordingNode node) {
+    return (node.kind() == RecordingNode.Kind.ENDPOINT || node.kind() == RecordingNode.Kind.PAIR)
+        && node.host() != null
+        && node.method() != null
+        && node.pathTemplate() != null;
+  }
+
+  /**
    * A host's rows can move it to the other side, unless its snapshot is still being recorded or all
    * its pairs are on that side already.
    */
   private boolean reclassifiable(@Nullable RecordingNode node, PairDirection to) {
-    if (node == null || node.host() == null || !hostRow(node)) {
-      return false;
-    }
-    SnapshotDto snapshot = model.snapshot(node.snapshotId());
-    if (snapshot != null && RecordingText.state(snapshot) == SnapshotState.RECORDING) {
+    if (node == null || node.host() == null || !hostRow(node) || recording(node)) {
       return false;
     }
     HostEndpointsDto host = model.host(node.snapshotId(), node.host());
     return host == null || (to == PairDirection.OUT ? host.inCount() : host.outCount()) > 0;
+  }
+
+  /**
+   * An endpoint's row can move the endpoint to the other side when the endpoint has pairs on this
+   * side; a pair's row when the pair itself is on this side. Not while the snapshot is being
+   * recorded.
+   */
+  private boolean endpointReclassifiable(@Nullable RecordingNode node, PairDirection to) {
+    if (node == null || !endpointRow(node) || recording(node)) {
+      return false;
+    }
+    if (node.kind() == RecordingNode.Kind.PAIR) {
+      return node.direction() != to;
+    }
+    EndpointDto endpoint =
+        model.endpoint(node.snapshotId(), node.host(), node.method(), node.pathTemplate());
+    return endpoint == null
+        || (to == PairDirection.OUT ? endpoint.inCount() : endpoint.outCount()) > 0;
+  }
+
+  private boolean recording(RecordingNode node) {
+    SnapshotDto snapshot = model.snapshot(node.snapshotId());
+    return snapshot != null && RecordingText.state(snapshot) == SnapshotState.RECORDING;
   }
 
   public void perform(RecordingAction action, @Nullable RecordingNode node) {
@@ -125,6 +171,9 @@ public final class RecordingsActions {
               .ifPresent(model::importFile);
       case MARK_OUTBOUND -> model.reclassify(node.snapshotId(), node.host(), PairDirection.OUT);
       case MARK_INBOUND -> model.reclassify(node.snapshotId(), node.host(), PairDirection.IN);
+      case MARK_ENDPOINT_OUTBOUND, MARK_ENDPOINT_INBOUND ->
+          model.reclassify(
+              node.snapshotId(), node.host(), node.method(), node.pathTemplate(), to(action));
       case LOAD_MORE ->
           model.loadMore(node.snapshotId(), node.host(), node.method(), node.pathTemplate());
       case REFRESH -> model.refresh();

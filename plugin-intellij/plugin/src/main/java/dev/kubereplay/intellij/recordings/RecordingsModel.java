@@ -7,6 +7,7 @@ import dev.kubereplay.protocol.Nullable;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
 import dev.kubereplay.protocol.traffic.DidProgressParams;
 import dev.kubereplay.protocol.traffic.DidRecordParams;
+import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.ExportSnapshotParams;
 import dev.kubereplay.protocol.traffic.ExportSnapshotResponse;
 import dev.kubereplay.protocol.traffic.GetPairParams;
@@ -32,9 +33,9 @@ import java.util.concurrent.Executor;
  * The Recordings view without Swing: snapshots from {@code traffic/listSnapshots}, a snapshot's
  * hosts and endpoints when it is opened ({@code traffic/listEndpoints}), an endpoint's pairs a page
  * at a time ({@link EndpointPairs}), the selected pair's document ({@code traffic/getPair}), a
- * host's pairs reclassified ({@code traffic/reclassify}), one import at a time ({@link Imports}),
- * one export at a time ({@link ExportRun}) and one desktop recording ({@link DesktopRecorder}).
- * State changes happen on one model thread; listeners are told after each.
+ * host's or an endpoint's pairs reclassified ({@code traffic/reclassify}), one import at a time
+ * ({@link Imports}), one export at a time ({@link ExportRun}) and one desktop recording ({@link
+ * DesktopRecorder}). State changes happen on one model thread; listeners are told after each.
  */
 public final class RecordingsModel implements TrafficRpcClient {
 
@@ -278,14 +279,43 @@ public final class RecordingsModel implements TrafficRpcClient {
         : null;
   }
 
+  /** An endpoint as its opened snapshot lists it, or null when not known. */
+  public EndpointDto endpoint(String snapshotId, String host, String method, String pathTemplate) {
+    HostEndpointsDto known = host(snapshotId, host);
+    return known == null
+        ? null
+        : known.endpoints().stream()
+            .filter(e -> e.method().equals(method) && e.pathTemplate().equals(pathTemplate))
+            .findFirst()
+            .orElse(null);
+  }
+
   /**
    * {@code traffic/reclassify}: every pair of {@code host} becomes {@code direction}. The
    * snapshot's counts, its endpoints and the host's opened pairs load again; done when they have.
    */
   public CompletableFuture<Void> reclassify(
       String snapshotId, String host, PairDirection direction) {
+    return reclassify(snapshotId, host, null, null, direction);
+  }
+
+  /**
+   * {@code traffic/reclassify}: the pairs of one endpoint of {@code host} ({@code method} and
+   * {@code pathTemplate}; every method when it is null), or of the whole host when {@code
+   * pathTemplate} is null, become {@code direction}. The snapshot's counts, its endpoints and the
+   * opened pairs of what was marked load again; done when they have.
+   */
+  public CompletableFuture<Void> reclassify(
+      String snapshotId,
+      String host,
+      @Nullable String method,
+      @Nullable String pathTemplate,
+      PairDirection direction) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    ReclassifyParams params = new ReclassifyParams(snapshotId, host, direction);
+    ReclassifyParams params =
+        new ReclassifyParams(snapshotId, host, method, pathTemplate, direction);
+    String what =
+        pathTemplate == null ? host : RecordingText.endpointName(method, host, pathTemplate);
     server
         .call(s -> s.getTrafficService().reclassify(params))
         .whenCompleteAsync(
@@ -293,7 +323,7 @@ public final class RecordingsModel implements TrafficRpcClient {
               if (failure != null) {
                 status =
                     "Could not mark "
-                        + host
+                        + what
                         + " as "
                         + RecordingText.directionName(direction)
                         + ": "
@@ -302,10 +332,11 @@ public final class RecordingsModel implements TrafficRpcClient {
                 done.complete(null);
                 return;
               }
-              status = RecordingText.reclassified(host, direction, answer.changed());
+              status = RecordingText.reclassified(what, direction, answer.changed());
               replace(answer.snapshot());
               changed();
-              reload(snapshotId, host).whenComplete((ignored, error) -> done.complete(null));
+              reload(snapshotId, host, method, pathTemplate)
+                  .whenComplete((ignored, error) -> done.complete(null));
             },
             modelThread);
     return done;
@@ -318,8 +349,12 @@ public final class RecordingsModel implements TrafficRpcClient {
     }
   }
 
-  /** The snapshot's endpoints and the host's pairs again, as far as they were opened. */
-  private CompletableFuture<Void> reload(String snapshotId, String host) {
+  /**
+   * The snapshot's endpoints, and the pairs of the host (or of its endpoint) again, as far as they
+   * were opened.
+   */
+  private CompletableFuture<Void> reload(
+      String snapshotId, String host, @Nullable String method, @Nullable String pathTemplate) {
     List<CompletableFuture<?>> loads = new ArrayList<>();
     if (endpoints.containsKey(snapshotId)) {
       loads.add(
@@ -336,7 +371,7 @@ public final class RecordingsModel implements TrafficRpcClient {
                   },
                   modelThread));
     }
-    pairs.reload(snapshotId, host, loads);
+    pairs.reload(snapshotId, host, method, pathTemplate, loads);
     return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new));
   }
 

@@ -144,11 +144,11 @@ class RecordingsReclassifyTest {
       assertThat(actions.enabled(RecordingAction.MARK_OUTBOUND, row)).isTrue();
       assertThat(actions.enabled(RecordingAction.MARK_INBOUND, row)).isFalse(); // all IN already
       assertThat(actions.text(RecordingAction.MARK_OUTBOUND, row))
-          .isEqualTo("Mark payments.internal as Outbound (Mock)");
+          .isEqualTo("Mark Host payments.internal as Outbound (Mock)");
     }
     assertThat(actions.enabled(RecordingAction.MARK_OUTBOUND, snapshot())).isFalse();
     assertThat(actions.text(RecordingAction.MARK_INBOUND, snapshot()))
-        .isEqualTo("Mark as Inbound (Test)");
+        .isEqualTo("Mark Host as Inbound (Test)");
   }
 
   @Test
@@ -206,5 +206,14 @@ class RecordingsReclassifyTest {
     // Both hosts have IN pairs, so only the recording keeps them from being marked.
     assertThat(actions.enabled(RecordingAction.MARK_OUTBOUND, host(0))).isFalse();
     assertThat(actions.enabled(RecordingAction.MARK_OUTBOUND, host(1))).isFalse();
+    // Nor their endpoints, nor the endpoint of a pair.
+    RecordingNode orders = host(0).children().get(0);
+    assertThat(orders.text()).isEqualTo("GET /orders/{id}");
+    assertThat(actions.enabled(RecordingAction.MARK_ENDPOINT_OUTBOUND, orders)).isFalse();
+    model.openEndpoint(TrafficSamples.LIVE.id(), "api.shop.local", "GET", "/orders/{id}");
+    Await.until("pairs", () -> host(0).children().get(0).children().size() == 5);
+    RecordingNode pair = host(0).children().get(0).children().get(0);
+    assertThat(pair.kind()).isEqualTo(RecordingNode.Kind.PAIR);
+    assertThat(actions.enabled(RecordingAction.MARK_ENDPOINT_OUTBOUND, pair)).isFalse();
   }
 }
