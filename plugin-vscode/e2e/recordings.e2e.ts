@@ -1,6 +1,7 @@
 // The Recordings view in a real VS Code workbench, against the real kubereplay server: a HAR
 // imported through the command and its file dialog, the report, the tree down to a pair and its
-// document, a host marked as outbound, and an endpoint whose pairs come a page at a time.
+// document, endpoints with their latency sparklines, a host marked as outbound, and an endpoint
+// whose pairs come a page at a time.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -233,6 +234,11 @@ describe('the Recordings view in a VS Code workbench', { timeout: 170_000 }, () 
         await expand(page, 'chromium-shop.har', 'shop.example.test');
         assert.equal(await description(row(page, 'shop.example.test')), 'IN 6 · OUT 0');
         await expand(page, 'shop.example.test', 'POST /api/login');
+        // One pair per endpoint: the latency sparkline is a single bucket, a full block.
+        assert.equal(
+          await description(row(page, 'POST /api/login')),
+          '1 · p50 120 ms · p95 120 ms · max 120 ms · █',
+        );
         await expand(page, 'POST /api/login', '200 POST /api/login');
         await row(page, '200 POST /api/login').click();
         await page.locator('.tab', { hasText: /POST shop\.example\.test\.http/ }).waitFor();
@@ -286,6 +292,11 @@ describe('the Recordings view in a VS Code workbench', { timeout: 170_000 }, () 
         await expand(page, 'orders', 'api.orders.test');
         assert.equal(await description(row(page, 'payments.orders.test')), 'IN 0 · OUT 2');
         await expand(page, 'api.orders.test', 'GET /orders/{id}');
+        // 5 to 11 ms: 165 pairs in 5–10 ms, 65 in 10–20 ms.
+        assert.equal(
+          await description(row(page, 'GET /orders/{id}')),
+          '230 · p50 8 ms · p95 11 ms · max 11 ms · █▄',
+        );
         await expand(page, 'GET /orders/{id}', '200 GET /orders/1');
 
         // The first page, then the row that loads the next one. The list draws only the rows

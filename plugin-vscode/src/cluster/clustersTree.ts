@@ -99,7 +99,8 @@ function toIcon(icon: Icon): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
 }
 
-function toTooltip(tooltip: Tooltip): string | vscode.MarkdownString {
+/** A row's tooltip as VS Code draws it; Markdown may hold `$(codicon)` references. */
+export function toTooltip(tooltip: Tooltip): string | vscode.MarkdownString {
   if (typeof tooltip === 'string') {
     return tooltip;
   }

@@ -7,7 +7,9 @@ import type {
   SnapshotDto,
   SnapshotState,
 } from '../rpc/protocol';
-import type { Collapse, Icon } from '../cluster/nodes';
+import { md, plural } from '../cluster/format';
+import type { Collapse, Icon, Tooltip } from '../cluster/nodes';
+import { chartLines, histogramTotal, sparkline } from './latency';
 import { loadMoreLabel, loadMoreTooltip } from './paging';
 import { pairCounts, reclassifyContext, type PairCounts } from './reclassify';
 
@@ -66,7 +68,8 @@ export type RecordingNode =
 export interface RenderedRow {
   label: string;
   description?: string;
-  tooltip: string;
+  /** Plain text, or Markdown (an endpoint's, with its latency chart). */
+  tooltip: Tooltip;
   icon: Icon;
   contextValue: string;
   collapse: Collapse;
@@ -182,6 +185,37 @@ function latency(endpoint: EndpointDto): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
+/** The endpoint row's description: its pair count, percentiles and latency sparkline. */
+export function endpointDescription(endpoint: EndpointDto): string {
+  const spark = endpoint.latency ? sparkline(endpoint.latency) : '';
+  return [`${endpoint.inCount + endpoint.outCount}`, latency(endpoint), spark]
+    .filter((part) => part !== undefined && part.trim() !== '')
+    .join(' · ');
+}
+
+/**
+ * The endpoint row's tooltip, in Markdown: the endpoint, its pairs and, when durations were
+ * recorded, a bar chart of how they spread with the percentiles under it.
+ */
+export function endpointTooltip(host: string, endpoint: EndpointDto): string {
+  const summary = latency(endpoint);
+  const lines = [
+    md(`${endpoint.method} ${host}${endpoint.pathTemplate}`),
+    md(`Pairs: ${directionCounts(endpoint.inCount, endpoint.outCount)}`),
+  ];
+  const histogram = endpoint.latency;
+  if (histogram) {
+    const timed = plural(histogramTotal(histogram), 'pair');
+    lines.push(
+      ['```text', ...chartLines(histogram), '```'].join('\n'),
+      md(summary ? `Latency: ${summary} (${timed})` : `Latency of ${timed}`),
+    );
+  } else if (summary) {
+    lines.push(md(`Latency: ${summary}`));
+  }
+  return lines.join('\n\n');
+}
+
 /** How a snapshot's state shows: its icon, a word before its counts, a line in its tooltip. */
 export interface StateMark {
   icon: Icon;
@@ -267,16 +301,10 @@ export function render(node: RecordingNode): RenderedRow {
       };
     case 'endpoint': {
       const { endpoint } = node;
-      const count = endpoint.inCount + endpoint.outCount;
-      const summary = latency(endpoint);
       return {
         label: `${endpoint.method} ${endpoint.pathTemplate}`,
-        description: [`${count}`, summary].filter((part) => part !== undefined).join(' · '),
-        tooltip: [
-          `${endpoint.method} ${node.host}${endpoint.pathTemplate}`,
-          `Pairs: ${directionCounts(endpoint.inCount, endpoint.outCount)}`,
-          ...(summary ? [`Latency: ${summary}`] : []),
-        ].join('\n'),
+        description: endpointDescription(endpoint),
+        tooltip: { markdown: endpointTooltip(node.host, endpoint) },
         icon: { id: 'symbol-method' },
         contextValue: `kubereplay.endpoint${reclassifyContext(node.hostCounts, endpoint)}`,
         collapse: 'collapsed',

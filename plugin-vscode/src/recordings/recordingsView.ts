@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { toTooltip } from '../cluster/clustersTree';
 import { Commands, PAIR_SCHEME, REPORT_SCHEME } from '../commands';
 import { errorText, RpcError } from '../rpc/errors';
 import type {
@@ -76,7 +77,7 @@ export class RecordingsTree implements vscode.TreeDataProvider<RecordingNode>, v
     );
     item.id = node.id;
     item.description = row.description;
-    item.tooltip = row.tooltip;
+    item.tooltip = toTooltip(row.tooltip);
     item.iconPath = new vscode.ThemeIcon(
       row.icon.id,
       row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined,

@@ -31,7 +31,7 @@ import type {
   ListPairsParams,
   PairDto,
 } from '../rpc/protocol';
-import { first, scriptedApi, SNAPSHOT, SUMMARY } from './recordingsFixtures';
+import { first, scriptedApi, SNAPSHOT, SUMMARY, tooltipText } from './recordingsFixtures';
 
 describe('the Recordings tree', () => {
   it('draws a snapshot with its counts, creation time and a tooltip with source, hosts, span', () => {
@@ -40,7 +40,7 @@ describe('the Recordings tree', () => {
     assert.equal(row.description, 'IN 12 · OUT 3 · 2026-11-25 17:02:03');
     assert.equal(row.contextValue, 'kubereplay.snapshot');
     assert.equal(row.collapse, 'collapsed');
-    const tooltip = row.tooltip;
+    const tooltip = tooltipText(row.tooltip);
     assert.match(tooltip, /Source: har:checkout\.har/);
     assert.match(tooltip, /Hosts: api\.shop, payments\.shop/);
     assert.match(tooltip, /Time span: 2026-11-25 16:00:00 – 2026-11-25 16:05:00/);

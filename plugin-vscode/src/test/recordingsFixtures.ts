@@ -1,5 +1,6 @@
 // Recordings the view-model tests build their rows from, and a scripted stand-in for the server.
 import assert from 'node:assert/strict';
+import type { Tooltip } from '../cluster/nodes';
 import type { RecordingsApi } from '../recordings/store';
 import type { ListPairsParams, PairSummaryDto, SnapshotDto } from '../rpc/protocol';
 
@@ -36,6 +37,11 @@ export function first<T>(rows: T[], index = 0): T {
   const row = rows[index];
   assert.ok(row, `no row ${index}`);
   return row;
+}
+
+/** A row's tooltip as text: plain, or the Markdown source. */
+export function tooltipText(tooltip: Tooltip): string {
+  return typeof tooltip === 'string' ? tooltip : tooltip.markdown;
 }
 
 export function scriptedApi(

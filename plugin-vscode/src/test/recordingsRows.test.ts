@@ -16,7 +16,7 @@ import { appendPage, loadMoreLabel, NO_PAIRS } from '../recordings/paging';
 import { reclassifiedMessage, reclassifyParams } from '../recordings/reclassify';
 import { RecordingsStore } from '../recordings/store';
 import type { HostEndpointsDto, ListPairsParams, PairSummaryDto } from '../rpc/protocol';
-import { first, scriptedApi, SNAPSHOT, SUMMARY } from './recordingsFixtures';
+import { first, scriptedApi, SNAPSHOT, SUMMARY, tooltipText } from './recordingsFixtures';
 
 function pairs(count: number, from = 1): PairSummaryDto[] {
   return Array.from({ length: count }, (_, index) => ({ ...SUMMARY, pairId: from + index }));
@@ -53,7 +53,7 @@ describe('an endpoint with more pairs than a page', () => {
     const row = more(rows);
     assert.ok(row);
     assert.equal(render(row).label, 'Load more (200 of 450)');
-    assert.match(render(row).tooltip, /Click to load the next 200\./);
+    assert.match(tooltipText(render(row).tooltip), /Click to load the next 200\./);
 
     await store.loadMore(row);
     rows = await store.children(endpoint);
@@ -342,7 +342,7 @@ describe('a recording’s state', () => {
     const row = render(snapshotNode({ ...SNAPSHOT, state: 'RECORDING' }));
     assert.equal(row.description, 'recording… · IN 12 · OUT 3 · 2026-11-25 17:02:03');
     assert.deepEqual(row.icon, { id: 'circle-large-filled', color: 'charts.red' });
-    assert.match(row.tooltip, /^shop checkout\nRecording: pairs are still arriving/);
+    assert.match(tooltipText(row.tooltip), /^shop checkout\nRecording: pairs are still arriving/);
   });
 
   it('warns about an interrupted recording and says what it holds', () => {
@@ -350,7 +350,7 @@ describe('a recording’s state', () => {
     assert.equal(row.description, 'interrupted · IN 12 · OUT 3 · 2026-11-25 17:02:03');
     assert.deepEqual(row.icon, { id: 'warning', color: 'charts.yellow' });
     assert.match(
-      row.tooltip,
+      tooltipText(row.tooltip),
       /the server went away while this was recording\. It holds the pairs that arrived before that/,
     );
   });
@@ -359,6 +359,6 @@ describe('a recording’s state', () => {
     const row = render(snapshotNode(SNAPSHOT));
     assert.equal(row.description, 'IN 12 · OUT 3 · 2026-11-25 17:02:03');
     assert.deepEqual(row.icon, { id: 'record' });
-    assert.doesNotMatch(row.tooltip, /Recording:|Interrupted:/);
+    assert.doesNotMatch(tooltipText(row.tooltip), /Recording:|Interrupted:/);
   });
 });
