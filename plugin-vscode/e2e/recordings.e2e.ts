@@ -32,11 +32,14 @@ const SHOP_HAR = path.join(
   'chromium-shop.har',
 );
 
+/** Durations with the shape of a real service: most calls fast, a tail of slow ones. */
+const ORDER_MILLIS = [6, 7, 7, 8, 8, 9, 9, 9, 11, 12, 13, 14, 16, 19, 23, 28, 35, 48, 95, 260];
+
 /** A HAR of `orders` calls to api.orders.test and two to payments.orders.test. */
 function ordersHar(orders: number): object {
   const entry = (index: number, method: string, url: string, status: number) => ({
     startedDateTime: new Date(Date.UTC(2026, 10, 25, 16, 0, 0, index * 10)).toISOString(),
-    time: 5 + (index % 7),
+    time: ORDER_MILLIS[index % ORDER_MILLIS.length],
     request: {
       method,
       url,
@@ -292,11 +295,36 @@ describe('the Recordings view in a VS Code workbench', { timeout: 170_000 }, () 
         await expand(page, 'orders', 'api.orders.test');
         assert.equal(await description(row(page, 'payments.orders.test')), 'IN 0 · OUT 2');
         await expand(page, 'api.orders.test', 'GET /orders/{id}');
-        // 5 to 11 ms: 165 pairs in 5–10 ms, 65 in 10–20 ms.
+        // 96 pairs in 5–10 ms, 68 in 10–20, 44 in 20–50, 11 in 50–100, none in 100–200, 11 in
+        // 200–500 ms.
+        await widenSidebar(page, 560); // room for the row's sparkline
+        const ordersRow = row(page, 'GET /orders/{id}');
         assert.equal(
-          await description(row(page, 'GET /orders/{id}')),
-          '230 · p50 8 ms · p95 11 ms · max 11 ms · █▄',
+          await description(ordersRow),
+          '230 · p50 12 ms · p95 95 ms · max 260 ms · █▆▄▁ ▁',
         );
+        // Its tooltip charts the buckets. A redraw under a resting mouse drops a tooltip: move
+        // onto the row until one shows.
+        const chart = page.locator('.monaco-hover', { hasText: '5–10 ms' }).first();
+        for (let attempt = 0; attempt < 5 && !(await chart.isVisible()); attempt++) {
+          await page.mouse.move(1100, 700);
+          await page.waitForTimeout(300);
+          await ordersRow.locator('.label-name').hover();
+          await chart.waitFor({ timeout: 3_000 }).catch(() => undefined);
+        }
+        const charted = await chart.innerText();
+        assert.match(charted, /200–500 ms\s+█+[▏▎▍▌▋▊▉]?\s+11/);
+        assert.match(charted, /p50 12 ms · p95 95 ms · max 260 ms/);
+        const side = await page.locator(SIDEBAR).boundingBox();
+        const hover = await chart.boundingBox();
+        assert.ok(side && hover);
+        await screenshot(page, 'vscode-latency.png', {
+          x: 0,
+          y: Math.round(side.y),
+          width: Math.round(Math.max(side.x + side.width, hover.x + hover.width) + 24),
+          height: Math.round(Math.max(hover.y + hover.height, side.y + 200) + 24 - side.y),
+        });
+        await page.mouse.move(1100, 700);
         await expand(page, 'GET /orders/{id}', '200 GET /orders/1');
 
         // The first page, then the row that loads the next one. The list draws only the rows
