@@ -12,9 +12,9 @@ import javax.swing.tree.DefaultMutableTreeNode;
 import javax.swing.tree.DefaultTreeCellRenderer;
 
 /**
- * A Recordings row: the name, a snapshot's state word in its colour, then the detail in grey; pairs
- * in their status's colour with a dot; a snapshot being recorded with a red dot, an interrupted one
- * with an amber warning sign.
+ * A Recordings row: the name, a snapshot's state word in its colour, then the detail in grey (an
+ * endpoint's latency sparkline in blue); pairs in their status's colour with a dot; a snapshot
+ * being recorded with a red dot, an interrupted one with an amber warning sign.
  */
 final class RecordingRenderer extends DefaultTreeCellRenderer {
 
@@ -50,14 +50,7 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
                 + (tone == null || selected
                     ? html(node.mark())
                     : "<font color='" + hex(tone) + "'>" + html(node.mark()) + "</font>");
-    String detail =
-        node.detail().isEmpty()
-            ? ""
-            : "&nbsp;&nbsp;<font color='"
-                + hex(RecordingsPanel.MUTED)
-                + "'>"
-                + html(node.detail())
-                + "</font>";
+    String detail = detail(node.detail(), selected);
     setText("<html>" + main + mark + detail + "</html>");
     setToolTipText(node.hint());
     switch (node.kind()) {
@@ -73,6 +66,30 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
       default -> {}
     }
     return this;
+  }
+
+  /**
+   * The detail in grey; an endpoint's sparkline at its end in the chart's blue, in a monospaced
+   * face so that a blank (an empty bucket) is as wide as a bar.
+   */
+  private static String detail(String detail, boolean selected) {
+    if (detail.isEmpty()) {
+      return "";
+    }
+    String grey = "<font color='" + hex(RecordingsPanel.MUTED) + "'>";
+    int cut = detail.lastIndexOf(" · ");
+    String sparkline = cut < 0 ? "" : detail.substring(cut + 3);
+    if (!LatencyText.isSparkline(sparkline)) {
+      return "&nbsp;&nbsp;" + grey + html(detail) + "</font>";
+    }
+    return "&nbsp;&nbsp;"
+        + grey
+        + html(detail.substring(0, cut + 3))
+        + "</font><font face='Monospaced'"
+        + (selected ? "" : " color='" + hex(LatencyChart.BAR) + "'")
+        + ">"
+        + sparkline.replace(" ", "&nbsp;")
+        + "</font>";
   }
 
   private static String html(String text) {

@@ -140,6 +140,10 @@ public final class RecordingText {
     if (e.p95Millis() != null) {
       b.append(" · p95 ").append(e.p95Millis()).append(" ms");
     }
+    String sparkline = LatencyText.sparkline(e.latency());
+    if (!sparkline.isEmpty()) {
+      b.append(" · ").append(sparkline);
+    }
     return b.toString();
   }
 

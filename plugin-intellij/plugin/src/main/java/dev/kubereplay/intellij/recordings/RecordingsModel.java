@@ -57,6 +57,7 @@ public final class RecordingsModel implements TrafficRpcClient {
   private final Imports imports;
   private final DesktopRecorder recorder;
   private volatile String document = "";
+  private volatile EndpointRef selectedEndpoint;
   private volatile String status = "";
   private volatile ExportRun exportRun;
   private volatile CompletableFuture<?> exportRequest;
@@ -85,9 +86,25 @@ public final class RecordingsModel implements TrafficRpcClient {
     return new RecordingTree(endpoints, pairs.shown()).root(snapshots, snapshotsError);
   }
 
-  /** The selected pair as text, or empty. */
+  /**
+   * The selected pair as text, or the selected endpoint's counts, percentiles and latency histogram
+   * as the snapshot lists it now; empty for other rows.
+   */
   public String document() {
-    return document;
+    EndpointRef ref = selectedEndpoint;
+    if (ref == null) {
+      return document;
+    }
+    EndpointDto e = endpoint(ref.snapshotId(), ref.host(), ref.method(), ref.pathTemplate());
+    return e == null ? "" : LatencyText.document(ref.host(), e);
+  }
+
+  /** The selected endpoint as its snapshot lists it now; null when no endpoint row is selected. */
+  public EndpointDto selectedEndpoint() {
+    EndpointRef ref = selectedEndpoint;
+    return ref == null
+        ? null
+        : endpoint(ref.snapshotId(), ref.host(), ref.method(), ref.pathTemplate());
   }
 
   /** What the last action did, or why it failed. */
@@ -171,11 +188,19 @@ public final class RecordingsModel implements TrafficRpcClient {
     modelThread.execute(() -> pairs.loadMore(ref));
   }
 
-  /** A pair was selected: its document. Anything else selected: none. */
+  /**
+   * A pair was selected: its document. An endpoint: its latency (see {@link #document()} and {@link
+   * #selectedEndpoint()}). Anything else selected: none.
+   */
   public void select(@Nullable RecordingNode node) {
     modelThread.execute(
         () -> {
           long request = ++documentRequest;
+          selectedEndpoint =
+              node != null && node.kind() == RecordingNode.Kind.ENDPOINT
+                  ? new EndpointRef(
+                      node.snapshotId(), node.host(), node.method(), node.pathTemplate())
+                  : null;
           if (node == null || node.kind() != RecordingNode.Kind.PAIR) {
             document = "";
             changed();

@@ -33,9 +33,10 @@ import javax.swing.tree.DefaultTreeModel;
 import javax.swing.tree.TreePath;
 
 /**
- * The Recordings tab in plain Swing: the snapshot tree beside the selected pair's document, the
- * running import (progress, Cancel) or its report, the running export (Cancel), and a status line.
- * Shows {@link RecordingsModel}; decides nothing itself.
+ * The Recordings tab in plain Swing: the snapshot tree beside the selected pair's document (an
+ * endpoint's: its latency chart above its numbers), the running import (progress, Cancel) or its
+ * report, the running export (Cancel), and a status line. Shows {@link RecordingsModel}; decides
+ * nothing itself.
  */
 public final class RecordingsPanel extends JPanel {
 
@@ -51,6 +52,8 @@ public final class RecordingsPanel extends JPanel {
   private final DefaultTreeModel treeModel = new DefaultTreeModel(new DefaultMutableTreeNode(null));
   private final JTree tree = new JTree(treeModel);
   private final JTextArea document = new JTextArea();
+  private final LatencyChart chart = new LatencyChart();
+  private final JScrollPane detail = new JScrollPane(document);
   private final JPanel importBox = new JPanel(new BorderLayout(6, 4));
   private final JLabel importStatus = new JLabel();
   private final JProgressBar progress = new JProgressBar(0, 100);
@@ -147,9 +150,11 @@ public final class RecordingsPanel extends JPanel {
     document.setEditable(false);
     document.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
     document.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
-    JSplitPane split =
-        new JSplitPane(
-            JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(tree), new JScrollPane(document));
+    // Beside the tree: a selected endpoint's latency chart above the document, in its frame; the
+    // chart stays in place while the text scrolls.
+    chart.setBorder(BorderFactory.createMatteBorder(0, 0, 1, 0, RecordingsPanel.MUTED));
+    detail.setColumnHeaderView(chart);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(tree), detail);
     split.setResizeWeight(0.5);
     split.setBorder(null);
 
@@ -211,6 +216,10 @@ public final class RecordingsPanel extends JPanel {
 
   public JTextArea documentArea() {
     return document;
+  }
+
+  public LatencyChart latencyChart() {
+    return chart;
   }
 
   public JButton cancelButton() {
@@ -292,6 +301,11 @@ public final class RecordingsPanel extends JPanel {
 
       document.setText(model.document());
       document.setCaretPosition(0);
+      chart.setBackground(
+          document.getBackground()); // the text's colours, also after a theme change
+      chart.setForeground(document.getForeground());
+      chart.setEndpoint(model.selectedEndpoint());
+      detail.getColumnHeader().setVisible(chart.isVisible()); // else its room stays, blank
       ImportRun run = model.importRun();
       importBox.setVisible(run != null);
       if (run != null) {

@@ -77,8 +77,8 @@ class RecordingsModelTest {
         .containsExactly("api.shop.local  IN 1,204 · OUT 0", "payments.internal  IN 0 · OUT 318");
     assertThat(labels(checkout.children().get(0)))
         .containsExactly(
-            "GET /orders/{id}  812 · p50 12 ms · p95 48 ms",
-            "POST /checkout  392 · p50 85 ms · p95 240 ms");
+            "GET /orders/{id}  812 · p50 12 ms · p95 48 ms · ▁▄█▇▁ ▁",
+            "POST /checkout  392 · p50 85 ms · p95 240 ms · ▂█▆▂▁▁");
     assertThat(labels(checkout.children().get(1))).containsExactly("POST /v1/charges  318");
     assertThat(fake.params("traffic/listEndpoints")).containsExactly(new SnapshotParams("s-1"));
 
@@ -140,6 +140,55 @@ class RecordingsModelTest {
     assertThat(model.document())
         .contains("(binary body: 20,480 bytes, application/pdf, gzip, not shown)")
         .doesNotContain("JVBERi0=");
+  }
+
+  @Test
+  void a_selected_endpoint_shows_its_latency_and_a_pair_after_it_its_own_document() {
+    loaded();
+    model.openSnapshot("s-1");
+    Await.until("endpoints", () -> model.tree().children().get(0).children().size() == 2);
+    RecordingNode checkout = model.tree().children().get(0);
+    RecordingNode orders = checkout.children().get(0).children().get(0);
+    RecordingNode charges = checkout.children().get(1).children().get(0);
+
+    model.select(orders);
+    Await.until("endpoint", () -> model.selectedEndpoint() != null);
+    assertThat(model.selectedEndpoint().latency()).isEqualTo(TrafficSamples.ORDERS_LATENCY);
+    assertThat(model.document())
+        .isEqualTo(
+            """
+            GET api.shop.local/orders/{id}
+            812 pairs · IN 812 · OUT 0
+            p50 12 ms · p95 48 ms · max 210 ms
+
+            Duration    Pairs
+            2–5 ms         25
+            5–10 ms       160
+            10–20 ms      330
+            20–50 ms      260
+            50–100 ms      30
+            100–200 ms      0
+            200–500 ms      7
+            """);
+    assertThat(fake.count("traffic/getPair")).isZero();
+
+    // Without durations: no sparkline on the row, no chart, the document says so.
+    assertThat(charges.label()).isEqualTo("POST /v1/charges  318");
+    model.select(charges);
+    Await.until("no durations", () -> model.document().contains("No durations recorded"));
+    assertThat(model.selectedEndpoint().latency()).isNull();
+
+    // A pair shows its document again; the endpoint is no longer selected.
+    model.openEndpoint("s-1", "api.shop.local", "GET", "/orders/{id}");
+    Await.until(
+        "pairs",
+        () ->
+            model.tree().children().get(0).children().get(0).children().get(0).children().size()
+                == 5);
+    model.select(
+        model.tree().children().get(0).children().get(0).children().get(0).children().get(0));
+    Await.until("pair", () -> model.document().startsWith("### Request"));
+    assertThat(model.selectedEndpoint()).isNull();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.kubereplay.intellij.recordings;
 
 import static dev.kubereplay.intellij.testing.Screens.onEdt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.kubereplay.intellij.KubeReplaySession;
 import dev.kubereplay.intellij.testing.Await;
@@ -22,7 +23,9 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.swing.JComponent;
 import javax.swing.JTree;
@@ -163,6 +166,101 @@ class RecordingsPanelTest {
     Await.until("endpoints again", () -> fake.count("traffic/listEndpoints") > endpointsBefore);
     Await.until("pairs again", () -> fake.count("traffic/listPairs") > pairsBefore);
     Await.until("shown again", () -> sync(() -> path(panel.tree(), "503  /orders/9") != null));
+  }
+
+  @Test
+  void a_selected_endpoint_shows_its_latency_as_a_chart_above_its_numbers() throws Exception {
+    RecordingText.zone(ZoneOffset.UTC);
+    RecordingsPanel panel = onEdt(() -> new RecordingsPanel(model));
+    model.refresh();
+    expand(panel, "checkout-flow", "api.shop.local");
+    expand(panel, "api.shop.local", "GET /orders/{id}");
+    expand(panel, "payments.internal", "POST /v1/charges");
+    Screens.runOnEdt(() -> panel.tree().setSelectionPath(path(panel.tree(), "GET /orders/{id}")));
+    Await.until("chart", () -> sync(() -> panel.latencyChart().isVisible()));
+    assertThat(onEdt(() -> panel.documentArea().getText())).contains("Duration    Pairs");
+
+    BufferedImage image = onEdt(() -> Screens.paint(panel, 1000, 560));
+    Path png = Screens.save(image, "intellij-latency.png");
+    assertThat(Files.size(png)).isGreaterThan(10_000);
+
+    LatencyChart chart = onEdt(panel::latencyChart);
+    Rectangle area =
+        onEdt(() -> SwingUtilities.convertRectangle(chart.getParent(), chart.getBounds(), panel));
+    assertThat(area.width).isGreaterThan(300);
+    assertThat(area.height).isGreaterThan(150);
+    LatencyBars bars = onEdt(chart::bars);
+    assertThat(bars.title()).isEqualTo("Latency of GET /orders/{id} · 812 pairs");
+
+    // The bars: blue columns, one run of them per non-empty bucket (25, 160, 330, 260, 30, 7),
+    // each as tall as its count says.
+    assertThat(Screens.pixelsNear(image, area, LatencyChart.BAR, 12)).isGreaterThan(3000);
+    List<Integer> heights = barHeights(image, area);
+    assertThat(heights).hasSize(6);
+    assertThat(heights.get(2)).isGreaterThan(heights.get(3)); // 330 > 260
+    assertThat(heights.get(3)).isGreaterThan(heights.get(1)); // 260 > 160
+    assertThat(heights.get(1)).isGreaterThan(heights.get(4)); // 160 > 30
+    assertThat(heights.get(4)).isGreaterThan(heights.get(5)); // 30 > 7
+    assertThat(heights.get(2) / (double) heights.get(1)).isCloseTo(330 / 160.0, within(0.1));
+    // The markers in their colours, the title and the bound labels in ink.
+    assertThat(Screens.pixelsNear(image, area, LatencyChart.P50, 30)).isGreaterThan(60);
+    assertThat(Screens.pixelsNear(image, area, LatencyChart.P95, 30)).isGreaterThan(60);
+    Rectangle title = new Rectangle(area.x, area.y + bars.titleTop(), area.width, 16);
+    assertThat(Screens.ink(image, title)).isGreaterThan(200);
+    Rectangle labels =
+        new Rectangle(area.x, area.y + bars.labelTop(), area.width, area.height - bars.labelTop());
+    assertThat(Screens.ink(image, labels)).isGreaterThan(60);
+    // The numbers under the chart.
+    Rectangle doc =
+        onEdt(
+            () ->
+                SwingUtilities.convertRectangle(
+                    panel.documentArea(), panel.documentArea().getVisibleRect(), panel));
+    assertThat(doc.y).isGreaterThanOrEqualTo(area.y + area.height);
+    assertThat(Screens.ink(image, doc)).isGreaterThan(1000);
+
+    // An endpoint without durations, a pair, a host: no chart.
+    Screens.runOnEdt(() -> panel.tree().setSelectionPath(path(panel.tree(), "POST /v1/charges")));
+    Await.until(
+        "no durations",
+        () -> sync(() -> panel.documentArea().getText().contains("No durations recorded")));
+    assertThat(onEdt(() -> panel.latencyChart().isVisible())).isFalse();
+    expand(panel, "GET /orders/{id}", "200  /orders/7");
+    Screens.runOnEdt(() -> panel.tree().setSelectionPath(path(panel.tree(), "200  /orders/7")));
+    Await.until("pair", () -> sync(() -> panel.documentArea().getText().contains("200 OK")));
+    assertThat(onEdt(() -> panel.latencyChart().isVisible())).isFalse();
+    Screens.runOnEdt(() -> panel.tree().setSelectionPath(path(panel.tree(), "api.shop.local")));
+    Await.until("host", () -> sync(() -> panel.documentArea().getText().isEmpty()));
+    assertThat(onEdt(() -> panel.latencyChart().isVisible())).isFalse();
+  }
+
+  /**
+   * The heights of the bars in {@code area}, left to right: runs of columns holding the bar colour
+   * (a marker line crossing a bar does not split it), each as high as its tallest column.
+   */
+  private static List<Integer> barHeights(BufferedImage image, Rectangle area) {
+    List<Integer> heights = new ArrayList<>();
+    int run = 0;
+    int blank = 0;
+    for (int x = area.x; x < area.x + area.width; x++) {
+      int column =
+          Screens.pixelsNear(image, new Rectangle(x, area.y, 1, area.height), LatencyChart.BAR, 12);
+      if (column > 0) {
+        if (run == 0 || blank > 2) {
+          heights.add(column);
+        } else {
+          heights.set(heights.size() - 1, Math.max(heights.get(heights.size() - 1), column));
+        }
+        run++;
+        blank = 0;
+      } else {
+        blank++;
+        if (blank > 2) {
+          run = 0;
+        }
+      }
+    }
+    return heights;
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.kubereplay.protocol.traffic.HeaderDto;
 import dev.kubereplay.protocol.traffic.HostCountDto;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.ImportReportDto;
+import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
 import dev.kubereplay.protocol.traffic.ListEndpointsResponse;
 import dev.kubereplay.protocol.traffic.ListPairsParams;
 import dev.kubereplay.protocol.traffic.ListPairsResponse;
@@ -117,6 +118,20 @@ final class TrafficSamples {
     return CompletableFuture.completedFuture(new ListPairsResponse(pairs, total));
   }
 
+  /**
+   * {@code GET /orders/{id}}: 812 durations, most of them 5 to 50 ms (p50 12, p95 48), a few slow
+   * ones at 200 ms and none between 100 and 200.
+   */
+  static final LatencyHistogramDto ORDERS_LATENCY =
+      new LatencyHistogramDto(
+          List.of(2L, 5L, 10L, 20L, 50L, 100L, 200L, 500L),
+          List.of(25L, 160L, 330L, 260L, 30L, 0L, 7L));
+
+  /** {@code POST /checkout}: 392 durations from 20 ms to 2 s (p50 85, p95 240, max 1,320 ms). */
+  static final LatencyHistogramDto CHECKOUT_LATENCY =
+      new LatencyHistogramDto(
+          List.of(20L, 50L, 100L, 200L, 500L, 1000L, 2000L), List.of(30L, 190L, 140L, 25L, 5L, 2L));
+
   static final ListEndpointsResponse CHECKOUT_ENDPOINTS =
       new ListEndpointsResponse(
           CHECKOUT,
@@ -126,8 +141,10 @@ final class TrafficSamples {
                   1204,
                   0,
                   List.of(
-                      new EndpointDto("GET", "/orders/{id}", 812, 0, 12L, 48L, 210L),
-                      new EndpointDto("POST", "/checkout", 392, 0, 85L, 240L, 1320L))),
+                      new EndpointDto(
+                          "GET", "/orders/{id}", 812, 0, 12L, 48L, 210L, ORDERS_LATENCY),
+                      new EndpointDto(
+                          "POST", "/checkout", 392, 0, 85L, 240L, 1320L, CHECKOUT_LATENCY))),
               new HostEndpointsDto(
                   "payments.internal",
                   0,
