@@ -452,8 +452,6 @@ public final class RecordingsModel implements TrafficRpcClient {
           exportRequest = request;
           request.whenCompleteAsync(
               (answer, failure) -> {
-                exportRun = null;
-                exportRequest = null;
                 if (failure == null) {
                   status =
                       "Exported "
@@ -467,6 +465,9 @@ public final class RecordingsModel implements TrafficRpcClient {
                 } else {
                   status = "Could not export: " + RpcFailure.of(failure).message();
                 }
+                // After the status: whoever sees the export gone sees how it ended.
+                exportRun = null;
+                exportRequest = null;
                 changed();
                 done.complete(null);
               },
