@@ -22,7 +22,8 @@ public interface TrafficRpcService {
    * import leaves no snapshot.
    *
    * <p>The request itself fails with {@link dev.kubereplay.protocol.ErrorCode#INVALID_PARAMS} when
-   * {@code path} is missing or the format name is unknown, and {@link
+   * {@code path} is missing, the format name is unknown or an outbound host is not a host,
+   * host:port or URL (the message names it), and {@link
    * dev.kubereplay.protocol.ErrorCode#SHUTTING_DOWN} after {@code shutdown}.
    */
   @JsonRequest
@@ -40,8 +41,9 @@ public interface TrafficRpcService {
   CompletableFuture<ListSnapshotsResponse> listSnapshots(ListSnapshotsParams params);
 
   /**
-   * A snapshot's hosts, each with its endpoints (method + path template) and their counts and
-   * latencies. Fails with {@code SNAPSHOT_NOT_FOUND}, {@code INVALID_PARAMS} without a snapshot id.
+   * A snapshot's hosts, each with its endpoints (method + path template) and their counts,
+   * latencies and latency histogram. Fails with {@code SNAPSHOT_NOT_FOUND}, {@code INVALID_PARAMS}
+   * without a snapshot id.
    */
   @JsonRequest
   CompletableFuture<ListEndpointsResponse> listEndpoints(SnapshotParams params);
@@ -77,8 +79,10 @@ public interface TrafficRpcService {
   CompletableFuture<DeleteSnapshotResponse> deleteSnapshot(SnapshotParams params);
 
   /**
-   * Makes every pair of a host {@code IN} (replayed as tests) or {@code OUT} (served as mocks).
-   * Fails with {@code SNAPSHOT_NOT_FOUND}, {@code INVALID_PARAMS} without a host or direction.
+   * Makes every pair of a host, or of one of its endpoints (a path template, and a method unless
+   * absent), {@code IN} (replayed as tests) or {@code OUT} (served as mocks). Fails with {@code
+   * SNAPSHOT_NOT_FOUND}, {@code INVALID_PARAMS} without a host or direction, with a host that is
+   * not one, a path template that does not start with {@code /}, or a method without a path.
    */
   @JsonRequest
   CompletableFuture<ReclassifyResponse> reclassify(ReclassifyParams params);
