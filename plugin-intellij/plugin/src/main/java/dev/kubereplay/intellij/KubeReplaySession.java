@@ -15,6 +15,7 @@ import dev.kubereplay.protocol.cluster.ListContextsParams;
 import dev.kubereplay.protocol.initialize.ClientInfoDto;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One kubereplay server for the whole IDE and the models that show its answers: the wiring between
@@ -48,10 +50,23 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
 
   /** A session whose requests time out after {@code requestTimeout}, except those without one. */
   public KubeReplaySession(ServerManager.Starter starter, Duration requestTimeout) {
+    this(starter, requestTimeout, List::of);
+  }
+
+  /**
+   * A session whose imports and desktop recordings send {@code redactKeys} (the settings' extra
+   * redaction keys, read as each is sent).
+   */
+  public KubeReplaySession(ServerManager.Starter starter, Supplier<List<String>> redactKeys) {
+    this(starter, ServerManager.REQUEST_TIMEOUT, redactKeys);
+  }
+
+  public KubeReplaySession(
+      ServerManager.Starter starter, Duration requestTimeout, Supplier<List<String>> redactKeys) {
     this.rpcThreads = Executors.newCachedThreadPool(daemons("kubereplay-rpc"));
     this.modelThread = Executors.newSingleThreadExecutor(daemons("kubereplay-model"));
     this.logs = new LogFollows(this);
-    this.recordings = new RecordingsModel(this, modelThread);
+    this.recordings = new RecordingsModel(this, modelThread, redactKeys);
     ClientEndpoint client =
         new ClientEndpoint(
             change -> {
@@ -74,10 +89,14 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
     this.cluster = new ClusterModel(this, modelThread, contexts);
   }
 
-  /** A session that starts the server jar shipped with the plugin on the IDE's Java. */
-  public static KubeReplaySession forThisIde() {
+  /**
+   * A session that starts the server jar shipped with the plugin on the IDE's Java; its imports and
+   * desktop recordings send {@code redactKeys}.
+   */
+  public static KubeReplaySession forThisIde(Supplier<List<String>> redactKeys) {
     return new KubeReplaySession(
-        () -> ProcessTransport.start(ServerCommand.forThisIde().commandLine(), Map.of()));
+        () -> ProcessTransport.start(ServerCommand.forThisIde().commandLine(), Map.of()),
+        redactKeys);
   }
 
   public ContextsModel contexts() {

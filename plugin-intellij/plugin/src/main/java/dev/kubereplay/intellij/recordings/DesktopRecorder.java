@@ -6,8 +6,10 @@ import dev.kubereplay.protocol.traffic.DidRecordParams;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.StartRecordingParams;
 import dev.kubereplay.protocol.traffic.StopRecordingParams;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The Recordings view's desktop recording: {@code traffic/startRecording}, the pairs counted from
@@ -19,14 +21,23 @@ final class DesktopRecorder {
   private final ServerCalls server;
   private final Executor modelThread;
   private final RecordingsModel model;
+  private final Supplier<List<String>> redactKeys;
 
   // Written on the model thread only.
   private volatile DesktopRecording recording;
 
-  DesktopRecorder(ServerCalls server, Executor modelThread, RecordingsModel model) {
+  /**
+   * @param redactKeys the settings' extra redaction keys, read as each recording is started
+   */
+  DesktopRecorder(
+      ServerCalls server,
+      Executor modelThread,
+      RecordingsModel model,
+      Supplier<List<String>> redactKeys) {
     this.server = server;
     this.modelThread = modelThread;
     this.model = model;
+    this.redactKeys = redactKeys;
   }
 
   DesktopRecording recording() {
@@ -48,7 +59,12 @@ final class DesktopRecorder {
                   DesktopRecording.Phase.STARTING, null, listen, upstream, 0, "", "");
           model.changed();
           StartRecordingParams params =
-              new StartRecordingParams(listen, upstream, upstream == null, name);
+              new StartRecordingParams(
+                  listen,
+                  upstream,
+                  upstream == null,
+                  name,
+                  ImportOptions.redactKeys(redactKeys.get()));
           server
               .call(s -> s.getTrafficService().startRecording(params))
               .whenCompleteAsync(

@@ -68,6 +68,11 @@ public record ImportOptions(
     return new ArrayList<>(hosts);
   }
 
+  /** {@code redactKeys} as a request carries them: null (absent) when there are none. */
+  public static List<String> redactKeys(@Nullable List<String> keys) {
+    return keys == null || keys.isEmpty() ? null : List.copyOf(keys);
+  }
+
   /** The outbound hosts as the dialog shows them. */
   public String hostsText() {
     return String.join(", ", outboundHosts);
@@ -75,6 +80,14 @@ public record ImportOptions(
 
   /** The request: what equals the server's own default is left out. */
   public ImportFileParams params() {
+    return params(List.of());
+  }
+
+  /**
+   * The request with the settings' extra redaction keys: what equals the server's own default is
+   * left out, so are the keys when there are none.
+   */
+  public ImportFileParams params(List<String> redactKeys) {
     String trimmed = name.trim();
     boolean defaultName = trimmed.isEmpty() || trimmed.equals(ImportRun.fileName(path));
     return new ImportFileParams(
@@ -83,7 +96,7 @@ public record ImportOptions(
         defaultName ? null : trimmed,
         outboundHosts.isEmpty() ? null : outboundHosts,
         null,
-        null,
+        redactKeys(redactKeys),
         environmentPath == null || environmentPath.isBlank() ? null : environmentPath.trim());
   }
 }

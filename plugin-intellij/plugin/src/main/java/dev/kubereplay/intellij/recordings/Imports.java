@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The Recordings view's one import at a time: {@code traffic/importFile}, its progress and report
@@ -24,15 +25,24 @@ final class Imports {
   private final ServerCalls server;
   private final Executor modelThread;
   private final RecordingsModel model;
+  private final Supplier<List<String>> redactKeys;
 
   // Written on the model thread only.
   private volatile ImportRun run;
   private final Map<String, List<Object>> early = new ConcurrentHashMap<>();
 
-  Imports(ServerCalls server, Executor modelThread, RecordingsModel model) {
+  /**
+   * @param redactKeys the settings' extra redaction keys, read as each import is sent
+   */
+  Imports(
+      ServerCalls server,
+      Executor modelThread,
+      RecordingsModel model,
+      Supplier<List<String>> redactKeys) {
     this.server = server;
     this.modelThread = modelThread;
     this.model = model;
+    this.redactKeys = redactKeys;
   }
 
   ImportRun run() {
@@ -54,7 +64,7 @@ final class Imports {
           }
           run = ImportRun.starting(path);
           model.changed();
-          ImportFileParams params = options.params();
+          ImportFileParams params = options.params(redactKeys.get());
           server
               .call(s -> s.getTrafficService().importFile(params))
               .whenCompleteAsync(

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The Recordings view without Swing: snapshots from {@code traffic/listSnapshots}, a snapshot's
@@ -63,12 +64,22 @@ public final class RecordingsModel implements TrafficRpcClient {
   private volatile CompletableFuture<?> exportRequest;
   private long documentRequest;
 
+  /** A model whose imports and recordings send no extra redaction keys. */
   public RecordingsModel(ServerCalls server, Executor modelThread) {
+    this(server, modelThread, List::of);
+  }
+
+  /**
+   * @param redactKeys the extra redaction keys of the settings, read as each import or desktop
+   *     recording is sent and sent as its {@code redactKeys} (absent when empty)
+   */
+  public RecordingsModel(
+      ServerCalls server, Executor modelThread, Supplier<List<String>> redactKeys) {
     this.server = server;
     this.modelThread = modelThread;
-    this.imports = new Imports(server, modelThread, this);
+    this.imports = new Imports(server, modelThread, this, redactKeys);
     this.pairs = new EndpointPairs(server, modelThread, this);
-    this.recorder = new DesktopRecorder(server, modelThread, this);
+    this.recorder = new DesktopRecorder(server, modelThread, this, redactKeys);
   }
 
   public void addListener(Runnable listener) {
