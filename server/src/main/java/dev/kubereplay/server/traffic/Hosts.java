@@ -2,7 +2,6 @@ package dev.kubereplay.server.traffic;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,17 +41,12 @@ public final class Hosts {
   }
 
   /**
-   * A host typed without a scheme, as {@link Urls#host} reads one in a URL: no path or user info,
-   * lower case, and no port 80 or 443 (recorded URLs name those without one).
+   * A host typed without a scheme, read as {@link Urls#host} reads one in a URL, and without port
+   * 443 either: recorded URLs name neither default port.
    */
   private static String bare(String text) {
-    int end = indexOfAny(text, "/?#");
-    String host = end >= 0 ? text.substring(0, end) : text;
-    host = host.substring(host.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-    if (host.endsWith(":80") || host.endsWith(":443")) {
-      host = host.substring(0, host.lastIndexOf(':'));
-    }
-    return host;
+    String host = Urls.host("http://" + text);
+    return host.endsWith(":443") ? host.substring(0, host.length() - 4) : host;
   }
 
   /** Every host of {@code typed}, in order, each once; null is none. */
@@ -69,14 +63,5 @@ public final class Hosts {
   private static int port(String host) {
     int colon = host.lastIndexOf(':');
     return colon > host.lastIndexOf(']') ? Integer.parseInt(host.substring(colon + 1)) : 0;
-  }
-
-  private static int indexOfAny(String text, String chars) {
-    for (int i = 0; i < text.length(); i++) {
-      if (chars.indexOf(text.charAt(i)) >= 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -1,7 +1,6 @@
 package dev.kubereplay.server.traffic;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,14 +21,16 @@ public record ImportOptions(Set<String> outboundHosts, long maxBodyBytes, Path e
     return new ImportOptions(Set.of(), DEFAULT_MAX_BODY_BYTES, null);
   }
 
-  /** The direction of a pair to {@code host} when the source does not say. */
+  /**
+   * The direction of a pair to {@code host} when the source does not say; {@code host} in lower
+   * case, as {@link Urls#host} gives it.
+   */
   public Direction directionOf(String host) {
     if (host == null) {
       return Direction.IN;
     }
-    String named = host.toLowerCase(Locale.ROOT);
-    String bare = named.contains(":") ? named.substring(0, named.lastIndexOf(':')) : named;
-    return outboundHosts.contains(named) || outboundHosts.contains(bare)
+    String bare = host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+    return outboundHosts.contains(host) || outboundHosts.contains(bare)
         ? Direction.OUT
         : Direction.IN;
   }

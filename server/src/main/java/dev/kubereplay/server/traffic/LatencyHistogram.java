@@ -51,6 +51,11 @@ public record LatencyHistogram(List<Long> boundsMillis, List<Long> counts) {
     return new LatencyHistogram(bounds, countList);
   }
 
+  /** The upper bound of the bucket that holds {@code millis}: the next 1-2-5 step above it. */
+  public static long nextBound(long millis) {
+    return edge(bucketOf(millis) + 1);
+  }
+
   /** The lower edge of bucket {@code index}: 0, 1, 2, 5, 10, 20, 50, ... ms. */
   static long edge(int index) {
     if (index == 0) {

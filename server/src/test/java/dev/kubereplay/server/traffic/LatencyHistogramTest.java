@@ -16,6 +16,9 @@ class LatencyHistogramTest {
     assertThat(LatencyHistogram.bucketOf(4)).isEqualTo(2); // 2 <= 4 < 5
     assertThat(LatencyHistogram.bucketOf(5)).isEqualTo(3);
     assertThat(LatencyHistogram.bucketOf(1999)).isEqualTo(10);
+    assertThat(LatencyHistogram.nextBound(0)).isEqualTo(1);
+    assertThat(LatencyHistogram.nextBound(20)).isEqualTo(50);
+    assertThat(LatencyHistogram.nextBound(999)).isEqualTo(1000);
   }
 
   @Test

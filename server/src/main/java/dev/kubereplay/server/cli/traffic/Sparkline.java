@@ -1,6 +1,7 @@
 package dev.kubereplay.server.cli.traffic;
 
 import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
+import dev.kubereplay.server.traffic.LatencyHistogram;
 import java.util.Collection;
 import java.util.List;
 
@@ -48,7 +49,7 @@ final class Sparkline {
     }
     long max = histogram.counts().stream().mapToLong(Long::longValue).max().orElse(0);
     StringBuilder line = new StringBuilder();
-    // The buckets are the same 1-2-5 steps for every histogram: walk them by their bounds.
+    // The buckets are the same 1-2-5 steps for every histogram (LatencyHistogram's): walk them.
     List<Long> bounds = histogram.boundsMillis();
     long lower = from;
     while (lower < to) {
@@ -56,22 +57,9 @@ final class Sparkline {
       long count =
           index >= 0 && index < histogram.counts().size() ? histogram.counts().get(index) : 0;
       line.append(count == 0 ? ' ' : LEVELS[(int) Math.min(7, (count * 8 - 1) / max)]);
-      lower = next(lower);
+      lower = LatencyHistogram.nextBound(lower);
     }
     return line.toString();
-  }
-
-  /** The next 1-2-5 step: 0 → 1 → 2 → 5 → 10 ... */
-  private static long next(long bound) {
-    if (bound == 0) {
-      return 1;
-    }
-    long power = 1;
-    while (bound / power >= 10) {
-      power *= 10;
-    }
-    long digit = bound / power;
-    return digit == 1 ? 2 * power : digit == 2 ? 5 * power : 10 * power;
   }
 
   static String label(long millis) {

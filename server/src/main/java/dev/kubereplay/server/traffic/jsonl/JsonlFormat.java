@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import tools.jackson.core.JacksonException;
@@ -186,7 +187,8 @@ public final class JsonlFormat implements TrafficFormat {
     }
     return new RRPair(
         uuid,
-        direction != null ? direction : options.directionOf(host),
+        // a host the file names keeps its spelling; only the lookup reads it in lower case
+        direction != null ? direction : options.directionOf(host.toLowerCase(Locale.ROOT)),
         timestamp != null ? timestamp : Instant.EPOCH,
         duration,
         protocol,
