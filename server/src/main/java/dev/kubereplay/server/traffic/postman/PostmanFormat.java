@@ -7,13 +7,14 @@ import dev.kubereplay.server.traffic.PairSink;
 import dev.kubereplay.server.traffic.TrafficFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PostmanFormat implements TrafficFormat {
 
-  private static final int SNIFF_BYTES = 8192;
   private static final long PROGRESS_STEP = 256 * 1024;
 
   @Override
@@ -38,23 +38,65 @@ public final class PostmanFormat implements TrafficFormat {
     return "postman";
   }
 
+  /**
+   * A JSON object whose {@code info} names a Postman collection (its {@code _postman_id}, or a v2
+   * {@code schema}), wherever {@code info} stands: generators such as OpenAPI converters write
+   * {@code item} first, and a large collection's items can run to megabytes before it.
+   */
   @Override
   public boolean recognizes(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    String head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser p =
+            JsonFiles.factory(ImportOptions.DEFAULT_MAX_BODY_BYTES)
+                .createParser(ObjectReadContext.empty(), in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("info") && value == JsonToken.START_OBJECT) {
+          return namesACollection(p);
+        }
+        if (name.equals("log")) {
+          return false; // a HAR's one key: no need to read its entries
+        }
+        p.skipChildren();
+      }
+      return false;
+    } catch (JacksonException e) {
+      return false;
     }
-    head = head.replaceFirst("^\uFEFF", "").stripLeading();
-    return head.startsWith("{")
-        && (head.contains("\"_postman_id\"") || head.contains("/json/collection/v2"));
+  }
+
+  private static boolean namesACollection(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (name.equals("_postman_id")) {
+        return true;
+      }
+      if (name.equals("schema")
+          && value == JsonToken.VALUE_STRING
+          && p.getValueAsString().contains("/json/collection/v2")) {
+        return true;
+      }
+      p.skipChildren();
+    }
+    return false;
   }
 
   @Override
   public void read(Path file, ImportOptions options, PairSink sink, Cancellation cancelled)
       throws IOException {
+    if (JsonFiles.isStream(file)) {
+      // the collection's variables come before its requests are resolved: it is read twice
+      throw new ImportException(
+          file, "", "a Postman collection is read twice; import it from a file, not a pipe");
+    }
     JsonMapper mapper = JsonMapper.builder(JsonFiles.factory(options.maxBodyBytes())).build();
     Map<String, String> environment =
         options.environment() == null ? Map.of() : environment(mapper, options.environment());
