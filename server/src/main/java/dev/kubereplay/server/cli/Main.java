@@ -4,6 +4,7 @@ import dev.kubereplay.server.KubeReplayException;
 import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.Version;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -59,7 +60,26 @@ public final class Main implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(Main::handle);
+    String unknown = unknownCommand(commandLine, args);
+    if (unknown != null) {
+      // before picocli reads the rest: `kubereplay mokc --help` would print the top-level help
+      // and succeed, as if the command existed
+      err.println("kubereplay: unknown command '" + unknown + "'");
+      CommandLine.UnmatchedArgumentException.printSuggestions(
+          new CommandLine.UnmatchedArgumentException(commandLine, List.of(unknown)), err);
+      err.println("Run 'kubereplay --help' for the commands.");
+      err.flush();
+      return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
     return commandLine.execute(args);
+  }
+
+  /** The first word when it names no command; the top level takes no other words. */
+  private static String unknownCommand(CommandLine commandLine, String... args) {
+    if (args.length == 0 || args[0].startsWith("-")) {
+      return null;
+    }
+    return commandLine.getSubcommands().containsKey(args[0]) ? null : args[0];
   }
 
   /** What the commands read from their surroundings. */
