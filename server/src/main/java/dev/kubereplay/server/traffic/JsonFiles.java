@@ -67,19 +67,24 @@ public final class JsonFiles {
 
   /**
    * Opens a source file for reading, failing with one clear line when it cannot be read: missing, a
-   * directory, not permitted, empty.
+   * directory, not permitted, empty. A stream that is not a regular file (a named pipe, {@code
+   * /dev/stdin}, a shell's process substitution) is read as it comes, with an unknown total ({@code
+   * -1}).
    */
   public static CountingInput open(Path file) {
     if (Files.isDirectory(file)) {
       throw new ImportException(file, "", "cannot read: is a directory");
     }
     try {
-      long size = Files.size(file);
+      long size = isStream(file) ? -1 : Files.size(file);
       if (size == 0) {
         throw new ImportException(file, "", "empty file");
       }
       // Jackson reads 8,000 bytes at a time: buffer more, for fewer system calls
-      return new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 17), size);
+      // Files.newInputStream's available() seeks, which a pipe refuses ("Illegal seek")
+      InputStream raw =
+          size < 0 ? new java.io.FileInputStream(file.toFile()) : Files.newInputStream(file);
+      return new CountingInput(new BufferedInputStream(raw, 1 << 17), size);
     } catch (NoSuchFileException e) {
       throw new ImportException(file, "", "cannot read: no such file");
     } catch (java.nio.file.AccessDeniedException e) {
@@ -87,6 +92,14 @@ public final class JsonFiles {
     } catch (IOException e) {
       throw new ImportException(file, "", "cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether the source is a stream that can be read once only (a pipe, a device), rather than a
+   * regular file or a directory; {@code false} for what does not exist.
+   */
+  public static boolean isStream(Path file) {
+    return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
   }
 
   /**

@@ -90,6 +90,11 @@ public final class TrafficFormats {
                       name,
                       "unknown format '" + name + "'; known: " + String.join(", ", importNames())));
     }
+    if (JsonFiles.isStream(file)) {
+      // guessing reads the start of the file once per format: a pipe can be read only once
+      throw new ImportException(
+          file, "", "cannot tell the format of a pipe or device; name it with --format");
+    }
     if (!Files.isDirectory(file)) {
       JsonFiles.open(file).close(); // missing, unreadable, empty: say so before guessing
     }

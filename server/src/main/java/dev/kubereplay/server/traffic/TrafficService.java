@@ -218,6 +218,9 @@ public final class TrafficService {
   }
 
   private static long sizeOf(Path file) {
+    if (JsonFiles.isStream(file)) {
+      return -1; // a pipe: its size was never known
+    }
     try {
       return Files.size(file);
     } catch (IOException e) {

@@ -29,12 +29,15 @@ import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.SnapshotParams;
 import dev.kubereplay.protocol.traffic.TrafficRpcService;
 import dev.kubereplay.server.ServerEnvironment;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.junit.jupiter.api.AfterEach;
@@ -263,20 +266,90 @@ class TrafficRpcMediumTest {
   @Test
   void a_cancelled_import_finishes_with_request_cancelled_and_leaves_no_snapshot()
       throws Exception {
-    Path big = dir.resolve("big.har");
-    new HarGenerator(5).write(big, 150_000, Long.MAX_VALUE);
+    // The HAR arrives through a named pipe whose writer waits for the test: the import is
+    // certainly mid-way (pairs read, the rest not yet written) when the cancel lands, however
+    // fast or loaded the machine.
+    Path har = dir.resolve("whole.har");
+    new HarGenerator(5).write(har, 2_000, Long.MAX_VALUE);
+    byte[] bytes = Files.readAllBytes(har);
+    Path pipe = dir.resolve("arriving.har");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    CountDownLatch cancelled = new CountDownLatch(1);
+    CompletableFuture<Void> writer =
+        CompletableFuture.runAsync(
+            () -> {
+              try (OutputStream out = Files.newOutputStream(pipe)) {
+                out.write(bytes, 0, bytes.length / 2);
+                out.flush();
+                assertThat(cancelled.await(60, TimeUnit.SECONDS)).isTrue();
+                out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+              } catch (IOException stoppedReading) {
+                // the cancelled import closed the pipe before the rest was written: as it should
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
-    String operation = get(traffic().importFile(params(big))).operationId();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String operation =
+        get(traffic()
+                .importFile(
+                    new ImportFileParams(pipe.toString(), "har", "piped", null, null, null, null)))
+            .operationId();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (session.client().progress(operation).isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
+    assertThat(session.client().progress(operation)).as("progress while reading").isNotEmpty();
     assertThat(get(traffic().cancel(new CancelParams(operation))).cancelled()).isTrue();
+    cancelled.countDown();
     DidFinishImportParams finished =
         session.client().awaitImportFinished(operation, Duration.ofSeconds(60));
+    writer.get(60, TimeUnit.SECONDS);
 
     assertThat(finished.error().code()).isEqualTo(ErrorCode.REQUEST_CANCELLED);
     assertThat(get(traffic().cancel(new CancelParams(operation))).cancelled()).isFalse();
     assertThat(get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots()).isEmpty();
+  }
+
+  @Test
+  void a_har_arriving_through_a_pipe_imports_whole_when_its_format_is_named() throws Exception {
+    Path har = dir.resolve("whole.har");
+    new HarGenerator(5).write(har, 300, Long.MAX_VALUE);
+    Path pipe = dir.resolve("arriving.har");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    CompletableFuture<Long> writer =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (OutputStream out = Files.newOutputStream(pipe)) {
+                return Files.copy(har, out);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    DidFinishImportParams piped =
+        importAndWait(
+            new ImportFileParams(pipe.toString(), "har", "piped", null, null, null, null));
+    writer.get(60, TimeUnit.SECONDS);
+    DidFinishImportParams fromFile = importAndWait(params(har));
+
+    assertThat(piped.error()).isNull();
+    assertThat(piped.report().snapshot().name()).isEqualTo("piped");
+    assertThat(piped.report().snapshot().inCount())
+        .isPositive()
+        .isEqualTo(fromFile.report().snapshot().inCount());
+    assertThat(piped.report().snapshot().outCount())
+        .isEqualTo(fromFile.report().snapshot().outCount());
+  }
+
+  @Test
+  void a_pipe_without_a_format_is_refused_before_anything_is_read() throws Exception {
+    Path pipe = dir.resolve("unnamed.har");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+    DidFinishImportParams finished = importAndWait(params(pipe));
+
+    assertThat(finished.error().message())
+        .contains("cannot tell the format of a pipe or device; name it with --format");
   }
 }

@@ -42,7 +42,11 @@ public final class ImportCommand implements Callable<Integer> {
 
   @CommandLine.ParentCommand Main main;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "the recording to import")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description =
+          "the recording to import; '-' reads standard input (or any pipe), with --format named")
   Path file;
 
   @Option(
@@ -107,7 +111,13 @@ public final class ImportCommand implements Callable<Integer> {
     TrafficService service = TrafficCli.open(main);
     ImportRequest request =
         new ImportRequest(
-            file, format, name, new HashSet<>(outboundHosts), maxBody, redactKeys, environment);
+            file.toString().equals("-") ? Path.of("/dev/stdin") : file,
+            format,
+            name,
+            new HashSet<>(outboundHosts),
+            maxBody,
+            redactKeys,
+            environment);
     boolean showProgress = progress != null ? progress : ProgressBar.stderrIsTerminal();
     ProgressBar bar = showProgress ? new ProgressBar(err) : null;
     ImportReportDto report;

@@ -39,6 +39,13 @@ final class ProgressBar implements TrafficService.ImportListener {
 
   @Override
   public void progress(long done, long total, String message) {
+    if (total <= 0) {
+      // reading a pipe: how much is still to come is not known, so no bar, just the count
+      err.print("\r" + amount.apply(done) + " read  " + message + "   ");
+      err.flush();
+      drawn = true;
+      return;
+    }
     int percent = total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
     int filled = percent * WIDTH / 100;
     err.print(
