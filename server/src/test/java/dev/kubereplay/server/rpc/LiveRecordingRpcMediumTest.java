@@ -30,12 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A recording running while the user works with the store: its snapshot is listed and grows, and
- * nothing else waits for it (the store's busy timeout is 10 s; these must answer well before).
+ * imports, renames and deletes beside it go through (a write that had to wait for the recording
+ * past the store's busy timeout would fail with an error, which these tests would see).
  */
 class LiveRecordingRpcMediumTest extends RecordingRpcTesting {
-
-  /** Far below the store's 10 s busy timeout: a write that waited for the recording fails this. */
-  private static final Duration PROMPT = Duration.ofSeconds(4);
 
   private String importShop(String name) throws Exception {
     DidFinishImportParams finished = importShopAndWait(name);
@@ -83,17 +81,6 @@ class LiveRecordingRpcMediumTest extends RecordingRpcTesting {
     }
   }
 
-  private static long millisOf(ThrowingRunnable work) throws Exception {
-    long start = System.nanoTime();
-    work.run();
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-  }
-
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
-  }
-
   @Test
   void imports_renames_and_deletes_of_other_snapshots_go_through_while_a_recording_runs()
       throws Exception {
@@ -106,31 +93,15 @@ class LiveRecordingRpcMediumTest extends RecordingRpcTesting {
       SnapshotDto early = awaitListed(started.snapshotId(), s -> s.inCount() > 0);
       assertThat(early.state()).isEqualTo(SnapshotState.RECORDING);
 
-      DidFinishImportParams[] imported = new DidFinishImportParams[1];
-      assertThat(millisOf(() -> imported[0] = importShopAndWait("imported meanwhile")))
-          .as("an import while recording")
-          .isLessThan(PROMPT.toMillis());
-      assertThat(imported[0].error()).isNull();
-      assertThat(imported[0].report().snapshot().inCount()).isPositive();
-      SnapshotDto[] renamed = new SnapshotDto[1];
-      assertThat(
-              millisOf(
-                  () ->
-                      renamed[0] =
-                          get(traffic().renameSnapshot(new RenameSnapshotParams(kept, "renamed")))
-                              .snapshot()))
-          .as("a rename while recording")
-          .isLessThan(PROMPT.toMillis());
-      assertThat(renamed[0].name()).isEqualTo("renamed");
-      boolean[] deleted = new boolean[1];
-      assertThat(
-              millisOf(
-                  () ->
-                      deleted[0] =
-                          get(traffic().deleteSnapshot(new SnapshotParams(doomed))).deleted()))
+      DidFinishImportParams imported = importShopAndWait("imported meanwhile");
+      assertThat(imported.error()).as("an import while recording").isNull();
+      assertThat(imported.report().snapshot().inCount()).isPositive();
+      SnapshotDto renamed =
+          get(traffic().renameSnapshot(new RenameSnapshotParams(kept, "renamed"))).snapshot();
+      assertThat(renamed.name()).as("a rename while recording").isEqualTo("renamed");
+      assertThat(get(traffic().deleteSnapshot(new SnapshotParams(doomed))).deleted())
           .as("a delete while recording")
-          .isLessThan(PROMPT.toMillis());
-      assertThat(deleted[0]).isTrue();
+          .isTrue();
 
       SnapshotDto later = awaitListed(started.snapshotId(), s -> s.inCount() > early.inCount());
       assertThat(later.state())

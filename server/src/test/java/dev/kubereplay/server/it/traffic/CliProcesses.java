@@ -27,13 +27,29 @@ final class CliProcesses implements AutoCloseable {
 
   /** Starts {@code kubereplay ARGS}. */
   Process start(String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx160m",
-                "-jar",
-                JAR.toString()));
+    return start(List.of(), args);
+  }
+
+  /**
+   * Starts {@code kubereplay ARGS} as a terminal starts it, with Ctrl-C (SIGINT) and SIGTERM
+   * delivered, whatever this test process inherited: a suite launched as a background job runs with
+   * SIGINT ignored, a child inherits that, and the JVM then installs no handler for it. perl (part
+   * of every Debian and macOS base system) resets both to their defaults and execs the JVM.
+   */
+  Process startAsFromTerminal(String... args) throws IOException {
+    return start(
+        List.of("perl", "-e", "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec {$ARGV[0]} @ARGV or die"),
+        args);
+  }
+
+  private Process start(List<String> prefix, String... args) throws IOException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx160m",
+            "-jar",
+            JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("KUBEREPLAY_HOME", dataDirectory.toString());

@@ -145,15 +145,25 @@ class RecordJarIT {
 
   @Test
   void ctrl_c_completes_the_recording_with_every_pair() throws Exception {
+    assertSignalCompletesTheRecording("INT");
+  }
+
+  @Test
+  void sigterm_completes_the_recording_as_ctrl_c_does() throws Exception {
+    assertSignalCompletesTheRecording("TERM");
+  }
+
+  private void assertSignalCompletesTheRecording(String signal) throws Exception {
     Process recording =
-        cli.start("record", "--listen", "127.0.0.1:0", "--upstream", upstream.uri().toString());
+        cli.startAsFromTerminal(
+            "record", "--listen", "127.0.0.1:0", "--upstream", upstream.uri().toString());
     Matcher started = awaitStarted(recording);
     String id = started.group(2);
     for (int i = 0; i < 5; i++) {
       call(started.group(1), "/items/" + i);
     }
 
-    new ProcessBuilder("kill", "-INT", String.valueOf(recording.pid())).start().waitFor();
+    new ProcessBuilder("kill", "-" + signal, String.valueOf(recording.pid())).start().waitFor();
 
     assertThat(recording.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = new String(recording.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
