@@ -38,7 +38,6 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
     ClusterActions actions =
         new ClusterActions(
             session.cluster(),
-            session,
             session.logs(),
             new ToolWindowLogTabs(toolWindow),
             panel,

@@ -352,29 +352,31 @@ public final class RecordingsModel implements TrafficRpcClient {
         new ReclassifyParams(snapshotId, host, method, pathTemplate, direction);
     String what =
         pathTemplate == null ? host : RecordingText.endpointName(method, host, pathTemplate);
-    server
-        .call(s -> s.getTrafficService().reclassify(params))
-        .whenCompleteAsync(
-            (answer, failure) -> {
-              if (failure != null) {
-                status =
-                    "Could not mark "
-                        + what
-                        + " as "
-                        + RecordingText.directionName(direction)
-                        + ": "
-                        + RpcFailure.of(failure).message();
-                changed();
-                done.complete(null);
-                return;
-              }
-              status = RecordingText.reclassified(what, direction, answer.changed());
-              replace(answer.snapshot());
-              changed();
-              reload(snapshotId, host, method, pathTemplate)
-                  .whenComplete((ignored, error) -> done.complete(null));
-            },
-            modelThread);
+    modelThread.execute(
+        () ->
+            server
+                .call(s -> s.getTrafficService().reclassify(params))
+                .whenCompleteAsync(
+                    (answer, failure) -> {
+                      if (failure != null) {
+                        status =
+                            "Could not mark "
+                                + what
+                                + " as "
+                                + RecordingText.directionName(direction)
+                                + ": "
+                                + RpcFailure.of(failure).message();
+                        changed();
+                        done.complete(null);
+                        return;
+                      }
+                      status = RecordingText.reclassified(what, direction, answer.changed());
+                      replace(answer.snapshot());
+                      changed();
+                      reload(snapshotId, host, method, pathTemplate)
+                          .whenComplete((ignored, error) -> done.complete(null));
+                    },
+                    modelThread));
     return done;
   }
 
@@ -411,24 +413,28 @@ public final class RecordingsModel implements TrafficRpcClient {
     return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new));
   }
 
+  /** {@code traffic/renameSnapshot}; done when the status line says how it went. */
   public CompletableFuture<Void> rename(String snapshotId, String name) {
     return act(
-        server.call(
-            s -> s.getTrafficService().renameSnapshot(new RenameSnapshotParams(snapshotId, name))),
+        () ->
+            server.call(
+                s ->
+                    s.getTrafficService()
+                        .renameSnapshot(new RenameSnapshotParams(snapshotId, name))),
         answer -> "Renamed to \"" + answer.snapshot().name() + "\"",
-        "Could not rename the snapshot",
-        true);
+        "Could not rename the snapshot");
   }
 
+  /** {@code traffic/deleteSnapshot}; done when the status line says how it went. */
   public CompletableFuture<Void> delete(String snapshotId) {
     SnapshotDto known = snapshot(snapshotId);
     String name = known == null ? snapshotId : known.name();
     return act(
-        server.call(s -> s.getTrafficService().deleteSnapshot(new SnapshotParams(snapshotId))),
+        () ->
+            server.call(s -> s.getTrafficService().deleteSnapshot(new SnapshotParams(snapshotId))),
         answer ->
             answer.deleted() ? "Deleted \"" + name + "\"" : "\"" + name + "\" was gone already",
-        "Could not delete \"" + name + "\"",
-        true);
+        "Could not delete \"" + name + "\"");
   }
 
   /** The export that is running, or null. */
@@ -510,25 +516,32 @@ public final class RecordingsModel implements TrafficRpcClient {
         || RpcFailure.of(failure).code() == ErrorCode.REQUEST_CANCELLED;
   }
 
+  /**
+   * Sends {@code request} from the model's thread (actions call on the UI thread), says how it went
+   * and lists the snapshots again after a change.
+   */
   private <T> CompletableFuture<Void> act(
-      CompletableFuture<T> request,
+      Supplier<CompletableFuture<T>> request,
       java.util.function.Function<T, String> said,
-      String failed,
-      boolean reload) {
+      String failed) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    request.whenCompleteAsync(
-        (answer, failure) -> {
-          status =
-              failure != null
-                  ? failed + ": " + RpcFailure.of(failure).message()
-                  : said.apply(answer);
-          if (failure == null && reload) {
-            loadSnapshots();
-          }
-          changed();
-          done.complete(null);
-        },
-        modelThread);
+    modelThread.execute(
+        () ->
+            request
+                .get()
+                .whenCompleteAsync(
+                    (answer, failure) -> {
+                      status =
+                          failure != null
+                              ? failed + ": " + RpcFailure.of(failure).message()
+                              : said.apply(answer);
+                      if (failure == null) {
+                        loadSnapshots();
+                      }
+                      changed();
+                      done.complete(null);
+                    },
+                    modelThread));
     return done;
   }
 
