@@ -3,6 +3,9 @@ package dev.kubereplay.intellij.recordings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubereplay.intellij.KubeReplaySession;
+import dev.kubereplay.intellij.recordings.actions.RecordingAction;
+import dev.kubereplay.intellij.recordings.actions.RecordingsActions;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
 import dev.kubereplay.intellij.rpc.UiThreadGuard;
 import dev.kubereplay.intellij.testing.Await;
 import dev.kubereplay.intellij.testing.FakeServer;
@@ -83,8 +86,7 @@ class RecordingsOffUiThreadTest {
   }
 
   @Test
-  void marking_a_host_on_the_ui_thread_sends_from_the_model_thread_and_says_so()
-      throws Exception {
+  void marking_a_host_on_the_ui_thread_sends_from_the_model_thread_and_says_so() throws Exception {
     fake.answer("traffic/reclassify", new ReclassifyResponse(1204, TrafficSamples.CHECKOUT));
     model.openSnapshot("s-1");
     Await.until("hosts", () -> snapshotRow().children().size() == 2);

@@ -1,6 +1,8 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
 import dev.kubereplay.intellij.cluster.tree.Tone;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
+import dev.kubereplay.intellij.recordings.tree.Sparkline;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Graphics;
@@ -79,7 +81,7 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
     String grey = "<font color='" + hex(RecordingsPanel.MUTED) + "'>";
     int cut = detail.lastIndexOf(" · ");
     String sparkline = cut < 0 ? "" : detail.substring(cut + 3);
-    if (!LatencyText.isSparkline(sparkline)) {
+    if (!Sparkline.is(sparkline)) {
       return "&nbsp;&nbsp;" + grey + html(detail) + "</font>";
     }
     return "&nbsp;&nbsp;"

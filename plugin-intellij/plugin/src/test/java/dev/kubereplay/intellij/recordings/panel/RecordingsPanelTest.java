@@ -1,10 +1,15 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
 import static dev.kubereplay.intellij.testing.Screens.onEdt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kubereplay.intellij.KubeReplaySession;
+import dev.kubereplay.intellij.recordings.RecordingsModel;
+import dev.kubereplay.intellij.recordings.TrafficSamples;
+import dev.kubereplay.intellij.recordings.details.LatencyBars;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
+import dev.kubereplay.intellij.recordings.tree.RecordingText;
 import dev.kubereplay.intellij.testing.Await;
 import dev.kubereplay.intellij.testing.FakeServer;
 import dev.kubereplay.intellij.testing.Screens;

@@ -1,5 +1,6 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
+import dev.kubereplay.intellij.recordings.details.LatencyBars;
 import dev.kubereplay.protocol.Nullable;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import java.awt.Color;
