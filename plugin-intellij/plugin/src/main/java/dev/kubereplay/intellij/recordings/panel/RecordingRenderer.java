@@ -37,7 +37,7 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
     if (node == null) {
       return this;
     }
-    Color tone = RecordingsPanel.color(node.tone());
+    Color tone = RecordingColors.color(node.tone());
     boolean snapshot = node.kind() == RecordingNode.Kind.SNAPSHOT;
     String main = html(node.text());
     if (snapshot) {
@@ -60,9 +60,9 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
       case LOAD_MORE -> setIcon(null);
       case SNAPSHOT -> {
         if (node.tone() == Tone.ALERT) {
-          setIcon(new Dot(RecordingsPanel.ALERT_RECORDING));
+          setIcon(new Dot(RecordingColors.ALERT_RECORDING));
         } else if (node.tone() == Tone.CAUTION) {
-          setIcon(new Caution(RecordingsPanel.CAUTION));
+          setIcon(new Caution(RecordingColors.CAUTION));
         }
       }
       default -> {}
@@ -78,7 +78,7 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
     if (detail.isEmpty()) {
       return "";
     }
-    String grey = "<font color='" + hex(RecordingsPanel.MUTED) + "'>";
+    String grey = "<font color='" + hex(RecordingColors.MUTED) + "'>";
     int cut = detail.lastIndexOf(" · ");
     String sparkline = cut < 0 ? "" : detail.substring(cut + 3);
     if (!Sparkline.is(sparkline)) {

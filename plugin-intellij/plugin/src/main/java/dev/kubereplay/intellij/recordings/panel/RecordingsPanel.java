@@ -1,10 +1,8 @@
 package dev.kubereplay.intellij.recordings.panel;
 
-import dev.kubereplay.intellij.cluster.tree.Tone;
 import dev.kubereplay.intellij.recordings.RecordingsModel;
 import dev.kubereplay.intellij.recordings.tree.RecordingNode;
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.event.ActionEvent;
@@ -39,13 +37,6 @@ import javax.swing.tree.TreePath;
  * nothing itself.
  */
 public final class RecordingsPanel extends JPanel {
-
-  static final Color OK = new Color(0x2E7D32);
-  static final Color CAUTION = new Color(0xA86A00);
-  static final Color ALERT = new Color(0xC9372C);
-  static final Color INFO = new Color(0x3574F0);
-  static final Color MUTED = new Color(0x8C8C8C);
-  static final Color ALERT_RECORDING = new Color(0xC9372C);
 
   private final RecordingsModel model;
   private final Runnable listener = () -> SwingUtilities.invokeLater(this::update);
@@ -140,7 +131,7 @@ public final class RecordingsPanel extends JPanel {
     document.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
     // Beside the tree: a selected endpoint's latency chart above the document, in its frame; the
     // chart stays in place while the text scrolls.
-    chart.setBorder(BorderFactory.createMatteBorder(0, 0, 1, 0, RecordingsPanel.MUTED));
+    chart.setBorder(BorderFactory.createMatteBorder(0, 0, 1, 0, RecordingColors.MUTED));
     detail.setColumnHeaderView(chart);
     JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(tree), detail);
     split.setResizeWeight(0.5);
@@ -261,7 +252,8 @@ public final class RecordingsPanel extends JPanel {
       detail.getColumnHeader().setVisible(chart.isVisible()); // else its room stays, blank
       bars.update(model);
       status.setText(model.status().isEmpty() ? " " : model.status());
-      status.setForeground(model.status().startsWith("Could not") ? ALERT : getForeground());
+      status.setForeground(
+          model.status().startsWith("Could not") ? RecordingColors.ALERT : getForeground());
       revalidate();
       repaint();
     } finally {
@@ -308,16 +300,5 @@ public final class RecordingsPanel extends JPanel {
     return last instanceof DefaultMutableTreeNode n && n.getUserObject() instanceof RecordingNode r
         ? r
         : null;
-  }
-
-  static Color color(Tone tone) {
-    return switch (tone) {
-      case OK -> OK;
-      case CAUTION -> CAUTION;
-      case ALERT -> ALERT;
-      case INFO -> INFO;
-      case MUTED -> MUTED;
-      case NEUTRAL -> null;
-    };
   }
 }

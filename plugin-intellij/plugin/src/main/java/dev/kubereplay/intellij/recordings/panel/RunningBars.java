@@ -1,9 +1,9 @@
 package dev.kubereplay.intellij.recordings.panel;
 
-import static dev.kubereplay.intellij.recordings.panel.RecordingsPanel.ALERT;
-import static dev.kubereplay.intellij.recordings.panel.RecordingsPanel.ALERT_RECORDING;
-import static dev.kubereplay.intellij.recordings.panel.RecordingsPanel.CAUTION;
-import static dev.kubereplay.intellij.recordings.panel.RecordingsPanel.OK;
+import static dev.kubereplay.intellij.recordings.panel.RecordingColors.ALERT;
+import static dev.kubereplay.intellij.recordings.panel.RecordingColors.ALERT_RECORDING;
+import static dev.kubereplay.intellij.recordings.panel.RecordingColors.CAUTION;
+import static dev.kubereplay.intellij.recordings.panel.RecordingColors.OK;
 
 import dev.kubereplay.intellij.recordings.DesktopRecording;
 import dev.kubereplay.intellij.recordings.ExportRun;
