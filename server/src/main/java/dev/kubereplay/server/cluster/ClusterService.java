@@ -1,29 +1,24 @@
 package dev.kubereplay.server.cluster;
 
-import dev.kubereplay.protocol.cluster.ClusterView;
-import dev.kubereplay.protocol.cluster.ConfigurationResponse;
-import dev.kubereplay.protocol.cluster.DeleteReplayResponse;
-import dev.kubereplay.protocol.cluster.ListEventsResponse;
-import dev.kubereplay.protocol.cluster.ListNamespacesResponse;
-import dev.kubereplay.protocol.cluster.ListReplaysResponse;
-import dev.kubereplay.protocol.cluster.ListSecretsResponse;
-import dev.kubereplay.protocol.cluster.ListServicesResponse;
-import dev.kubereplay.protocol.cluster.ListWorkloadsResponse;
-import dev.kubereplay.protocol.cluster.WatchResponse;
-import dev.kubereplay.protocol.cluster.WorkloadDto;
-import dev.kubereplay.protocol.cluster.WorkloadRefDto;
 import dev.kubereplay.server.cluster.kube.ClusterClients;
 import dev.kubereplay.server.cluster.kube.KubeErrors;
 import dev.kubereplay.server.cluster.kube.ResourceKind;
 import dev.kubereplay.server.cluster.live.ClusterReader;
 import dev.kubereplay.server.cluster.live.ClusterReader.Result;
 import dev.kubereplay.server.cluster.live.LiveViews;
+import dev.kubereplay.server.cluster.logs.LogService;
 import dev.kubereplay.server.cluster.views.ConfigurationView;
+import dev.kubereplay.server.cluster.views.EventRow;
 import dev.kubereplay.server.cluster.views.EventsView;
+import dev.kubereplay.server.cluster.views.ReplayRow;
 import dev.kubereplay.server.cluster.views.ReplaysView;
+import dev.kubereplay.server.cluster.views.SecretRow;
 import dev.kubereplay.server.cluster.views.SecretsView;
+import dev.kubereplay.server.cluster.views.ServiceRow;
 import dev.kubereplay.server.cluster.views.ServicesView;
 import dev.kubereplay.server.cluster.views.Workload;
+import dev.kubereplay.server.cluster.views.WorkloadRef;
+import dev.kubereplay.server.cluster.views.WorkloadRow;
 import dev.kubereplay.server.cluster.views.WorkloadsView;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -31,7 +26,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -41,7 +35,8 @@ import java.util.stream.Stream;
 
 /**
  * The infrastructure view of one kube context and namespace at a time: what the IDE trees, the
- * tables and the {@code kubereplay cluster} commands show. Knows nothing of JSON-RPC.
+ * tables and the {@code kubereplay cluster} commands show. Knows nothing of JSON-RPC: it answers in
+ * its own types, which {@code rpc} maps to the protocol's.
  */
 public final class ClusterService implements AutoCloseable {
 
@@ -88,6 +83,18 @@ public final class ClusterService implements AutoCloseable {
     return clients;
   }
 
+  /** A log service reading through this service's clients. */
+  public LogService logService(ScheduledExecutorService scheduler) {
+    return new LogService(clients, scheduler);
+  }
+
+  /**
+   * The live views this service reads through; {@link LiveViews#watch} chooses what they follow.
+   */
+  public LiveViews live() {
+    return live;
+  }
+
   @Override
   public void close() {
     live.close();
@@ -102,7 +109,7 @@ public final class ClusterService implements AutoCloseable {
     return operators;
   }
 
-  public ListNamespacesResponse namespaces(Scope scope) {
+  public Namespaces namespaces(Scope scope) {
     KubernetesClient client = clients.client(scope.context());
     try {
       List<String> names =
@@ -112,17 +119,17 @@ public final class ClusterService implements AutoCloseable {
               .map(meta -> meta.getName())
               .sorted()
               .toList();
-      return new ListNamespacesResponse(names, false, null);
+      return new Namespaces(names, false, null);
     } catch (ClusterException e) {
       if (e.reason() != ClusterException.Reason.FORBIDDEN) {
         throw e;
       }
-      return new ListNamespacesResponse(
+      return new Namespaces(
           List.of(scope.namespace()), true, e.getMessage() + "; showing the context's namespace");
     }
   }
 
-  public ConfigurationResponse configuration(String context, String namespace) {
+  public Configuration configuration(String context, String namespace) {
     Scope scope =
         namespace != null
             ? scope(context, namespace)
@@ -130,15 +137,14 @@ public final class ClusterService implements AutoCloseable {
     Result<ConfigMap> maps = reader.list(scope, ResourceKind.CONFIG_MAPS);
     ConfigMap config = byName(maps.items(), ClusterContract.OPERATOR_CONFIGMAP);
     ConfigMap overrides = byName(maps.items(), ClusterContract.OVERRIDES_CONFIGMAP);
-    return new ConfigurationResponse(
+    return new Configuration(
         scope.namespace(),
         config != null,
         overrides != null,
-        ConfigurationView.build(config, overrides),
-        maps.freshness());
+        new Result<>(ConfigurationView.build(config, overrides), maps.freshness()));
   }
 
-  public ListWorkloadsResponse workloads(Scope scope) {
+  public Result<WorkloadRow> workloads(Scope scope) {
     var deploymentsAsync = read(scope, ResourceKind.DEPLOYMENTS);
     var statefulSetsAsync = read(scope, ResourceKind.STATEFUL_SETS);
     var daemonSetsAsync = read(scope, ResourceKind.DAEMON_SETS);
@@ -149,7 +155,7 @@ public final class ClusterService implements AutoCloseable {
     var daemonSets = join(daemonSetsAsync);
     var pods = join(podsAsync);
     var events = join(eventsAsync);
-    List<WorkloadDto> rows =
+    List<WorkloadRow> rows =
         WorkloadsView.build(
             new WorkloadsView.Input(
                 deployments.items(),
@@ -157,7 +163,7 @@ public final class ClusterService implements AutoCloseable {
                 daemonSets.items(),
                 pods.items(),
                 events.items()));
-    return new ListWorkloadsResponse(
+    return new Result<>(
         rows, ClusterReader.combine(deployments, statefulSets, daemonSets, pods, events));
   }
 
@@ -167,27 +173,26 @@ public final class ClusterService implements AutoCloseable {
       return reader.list(scope, ResourceKind.EVENTS);
     } catch (ClusterException e) {
       if (e.reason() == ClusterException.Reason.FORBIDDEN) {
-        return new Result<>(
-            List.of(), new dev.kubereplay.protocol.cluster.FreshnessDto(false, null, null));
+        return new Result<>(List.of(), ClusterReader.combine()); // nothing read: nothing stale
       }
       throw e;
     }
   }
 
-  public WorkloadDto setInjection(Scope scope, WorkloadRefDto workload, boolean enabled) {
+  public WorkloadRow setInjection(Scope scope, WorkloadRef workload, boolean enabled) {
     return toggles.set(scope, workload, ClusterContract.INJECT_ANNOTATION, enabled, reader);
   }
 
-  public WorkloadDto setTlsOut(Scope scope, WorkloadRefDto workload, boolean enabled) {
+  public WorkloadRow setTlsOut(Scope scope, WorkloadRef workload, boolean enabled) {
     return toggles.set(scope, workload, ClusterContract.TLS_OUT_ANNOTATION, enabled, reader);
   }
 
-  public ListSecretsResponse secrets(Scope scope) {
+  public Result<SecretRow> secrets(Scope scope) {
     var secrets = reader.list(scope, ResourceKind.SECRETS);
-    return new ListSecretsResponse(SecretsView.build(secrets.items()), secrets.freshness());
+    return new Result<>(SecretsView.build(secrets.items()), secrets.freshness());
   }
 
-  public ListServicesResponse services(Scope scope) {
+  public Result<ServiceRow> services(Scope scope) {
     var servicesAsync = read(scope, ResourceKind.SERVICES);
     var deploymentsAsync = read(scope, ResourceKind.DEPLOYMENTS);
     var statefulSetsAsync = read(scope, ResourceKind.STATEFUL_SETS);
@@ -197,12 +202,12 @@ public final class ClusterService implements AutoCloseable {
     var statefulSets = join(statefulSetsAsync);
     var daemonSets = join(daemonSetsAsync);
     List<Workload> workloads = workloads(deployments, statefulSets, daemonSets);
-    return new ListServicesResponse(
+    return new Result<>(
         ServicesView.build(services.items(), workloads),
         ClusterReader.combine(services, deployments, statefulSets, daemonSets));
   }
 
-  public ListEventsResponse events(Scope scope) {
+  public Result<EventRow> events(Scope scope) {
     var eventsAsync = read(scope, ResourceKind.EVENTS);
     var podsAsync = read(scope, ResourceKind.PODS);
     var deploymentsAsync = read(scope, ResourceKind.DEPLOYMENTS);
@@ -213,26 +218,28 @@ public final class ClusterService implements AutoCloseable {
     var deployments = join(deploymentsAsync);
     var statefulSets = join(statefulSetsAsync);
     var daemonSets = join(daemonSetsAsync);
-    return new ListEventsResponse(
+    return new Result<>(
         EventsView.build(
             events.items(), workloads(deployments, statefulSets, daemonSets), pods.items()),
         ClusterReader.combine(events, pods, deployments, statefulSets, daemonSets));
   }
 
-  public ListReplaysResponse replays(Scope scope) {
+  public Replays replays(Scope scope) {
     try {
       Result<GenericKubernetesResource> replays = reader.list(scope, ResourceKind.REPLAYS);
-      return new ListReplaysResponse(ReplaysView.build(replays.items()), true, replays.freshness());
+      return new Replays(
+          new Result<>(ReplaysView.build(replays.items()), replays.freshness()), true);
     } catch (ClusterException e) {
       if (e.reason() == ClusterException.Reason.NOT_FOUND) {
-        return new ListReplaysResponse(
-            List.of(), false, new dev.kubereplay.protocol.cluster.FreshnessDto(false, null, null));
+        // no CRD: nothing read, so nothing stale
+        return new Replays(new Result<>(List.<ReplayRow>of(), ClusterReader.combine()), false);
       }
       throw e;
     }
   }
 
-  public DeleteReplayResponse deleteReplay(Scope scope, String name) {
+  /** Deletes one TrafficReplay; false when there was none of that name. */
+  public boolean deleteReplay(Scope scope, String name) {
     KubernetesClient client = clients.client(scope.context());
     var deleted =
         KubeErrors.call(
@@ -246,14 +253,12 @@ public final class ClusterService implements AutoCloseable {
                     .inNamespace(scope.namespace())
                     .withName(name)
                     .delete());
-    return new DeleteReplayResponse(deleted != null && !deleted.isEmpty());
+    return deleted != null && !deleted.isEmpty();
   }
 
-  public WatchResponse watch(Scope scope, Set<ClusterView> views) {
-    boolean replaysAvailable =
-        !views.contains(ClusterView.REPLAYS) || replays(scope).crdInstalled();
-    live.watch(scope, views, replaysAvailable);
-    return new WatchResponse(scope.context(), scope.namespace(), List.copyOf(views));
+  /** Whether the replays view can be followed: the cluster knows the TrafficReplay resource. */
+  public boolean replaysInstalled(Scope scope) {
+    return replays(scope).crdInstalled();
   }
 
   private static List<Workload> workloads(

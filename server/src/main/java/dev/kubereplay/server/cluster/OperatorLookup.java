@@ -7,8 +7,6 @@ import static dev.kubereplay.server.cluster.ClusterContract.OPERATOR_CONFIGMAP;
 import static dev.kubereplay.server.cluster.ClusterContract.OPERATOR_LABEL_KEY;
 import static dev.kubereplay.server.cluster.ClusterContract.OPERATOR_LABEL_VALUE;
 
-import dev.kubereplay.protocol.cluster.ClusterDto;
-import dev.kubereplay.protocol.cluster.OperatorStatus;
 import dev.kubereplay.server.cluster.kube.ClusterClients;
 import dev.kubereplay.server.cluster.kube.KubeErrors;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -32,7 +30,7 @@ public final class OperatorLookup {
   }
 
   /** One entry per context, looked at in parallel so one dead API server delays no other. */
-  public List<ClusterDto> clusters(List<String> contexts, ExecutorService executor) {
+  public List<OperatorInfo> clusters(List<String> contexts, ExecutorService executor) {
     KubeContexts all = kubeconfig.load();
     List<KubeContext> chosen = new ArrayList<>();
     for (KubeContext context : all.contexts()) {
@@ -45,22 +43,22 @@ public final class OperatorLookup {
         throw new UnknownContextException(name);
       }
     }
-    List<CompletableFuture<ClusterDto>> lookups =
+    List<CompletableFuture<OperatorInfo>> lookups =
         chosen.stream()
             .map(c -> CompletableFuture.supplyAsync(() -> cluster(c), executor))
             .toList();
     return lookups.stream().map(CompletableFuture::join).toList();
   }
 
-  ClusterDto cluster(KubeContext context) {
+  OperatorInfo cluster(KubeContext context) {
     try {
       KubernetesClient client = clients.client(context.name());
       Deployment operator = find(client, context.namespace());
       if (operator == null) {
-        return new ClusterDto(
+        return new OperatorInfo(
             context.name(),
             context.cluster(),
-            OperatorStatus.NOT_INSTALLED,
+            OperatorPresence.NOT_INSTALLED,
             null,
             null,
             LATEST_OPERATOR_VERSION,
@@ -74,34 +72,34 @@ public final class OperatorLookup {
       String namespace = operator.getMetadata().getNamespace();
       String version = versionOf(operator);
       String clusterName = clusterName(client, namespace, context.cluster());
-      return new ClusterDto(
+      return new OperatorInfo(
           context.name(),
           clusterName,
-          OperatorStatus.INSTALLED,
+          OperatorPresence.INSTALLED,
           namespace,
           version,
           LATEST_OPERATOR_VERSION,
           version != null && Versions.older(version, LATEST_OPERATOR_VERSION),
           null);
     } catch (ClusterException e) {
-      OperatorStatus status =
+      OperatorPresence presence =
           e.reason() == ClusterException.Reason.FORBIDDEN
-              ? OperatorStatus.FORBIDDEN
-              : OperatorStatus.UNREACHABLE;
-      return new ClusterDto(
+              ? OperatorPresence.FORBIDDEN
+              : OperatorPresence.UNREACHABLE;
+      return new OperatorInfo(
           context.name(),
           context.cluster(),
-          status,
+          presence,
           null,
           null,
           LATEST_OPERATOR_VERSION,
           false,
           e.getMessage());
     } catch (RuntimeException e) {
-      return new ClusterDto(
+      return new OperatorInfo(
           context.name(),
           context.cluster(),
-          OperatorStatus.UNREACHABLE,
+          OperatorPresence.UNREACHABLE,
           null,
           null,
           LATEST_OPERATOR_VERSION,

@@ -1,12 +1,12 @@
 package dev.kubereplay.server.cluster;
 
-import dev.kubereplay.protocol.cluster.WorkloadDto;
-import dev.kubereplay.protocol.cluster.WorkloadRefDto;
 import dev.kubereplay.server.cluster.kube.ClusterClients;
 import dev.kubereplay.server.cluster.kube.KubeErrors;
 import dev.kubereplay.server.cluster.kube.ResourceKind;
 import dev.kubereplay.server.cluster.live.ClusterReader;
 import dev.kubereplay.server.cluster.views.Workload;
+import dev.kubereplay.server.cluster.views.WorkloadRef;
+import dev.kubereplay.server.cluster.views.WorkloadRow;
 import dev.kubereplay.server.cluster.views.WorkloadsView;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -24,8 +24,8 @@ final class WorkloadToggles {
     this.clients = clients;
   }
 
-  WorkloadDto set(
-      Scope scope, WorkloadRefDto ref, String annotation, boolean enabled, ClusterReader reader) {
+  WorkloadRow set(
+      Scope scope, WorkloadRef ref, String annotation, boolean enabled, ClusterReader reader) {
     if (ref == null || ref.name() == null || ref.name().isEmpty()) {
       throw new ClusterException(ClusterException.Reason.INVALID, "workload", "no workload named");
     }
@@ -58,7 +58,7 @@ final class WorkloadToggles {
 
   private static Workload patch(
       io.fabric8.kubernetes.client.KubernetesClient client,
-      WorkloadRefDto ref,
+      WorkloadRef ref,
       Scope scope,
       String resource,
       PatchContext merge,
@@ -82,7 +82,7 @@ final class WorkloadToggles {
   private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T patch(
       io.fabric8.kubernetes.client.KubernetesClient client,
       ResourceKind<T> kind,
-      WorkloadRefDto ref,
+      WorkloadRef ref,
       Scope scope,
       String resource,
       PatchContext merge,
@@ -102,14 +102,14 @@ final class WorkloadToggles {
                 scope));
   }
 
-  private static <T> T nonNull(T patched, WorkloadRefDto ref, Scope scope) {
+  private static <T> T nonNull(T patched, WorkloadRef ref, Scope scope) {
     if (patched == null) {
       throw notFound(ref, scope);
     }
     return patched;
   }
 
-  private static ClusterException notFound(WorkloadRefDto ref, Scope scope) {
+  private static ClusterException notFound(WorkloadRef ref, Scope scope) {
     return new ClusterException(
         ClusterException.Reason.NOT_FOUND,
         ref.kind() + "/" + ref.name(),

@@ -24,6 +24,8 @@ import dev.kubereplay.server.cluster.ClusterService;
 import dev.kubereplay.server.cluster.KubeconfigLoader;
 import dev.kubereplay.server.cluster.Scope;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -62,13 +64,15 @@ final class ClusterRpcServiceImpl implements ClusterRpcService {
     return calls.async(
         "cluster/listClusters",
         cancel ->
-            new ListClustersResponse(
+            ClusterDtos.clusters(
                 cluster.operators().clusters(params == null ? null : params.contexts(), executor)));
   }
 
   @Override
   public CompletableFuture<ListNamespacesResponse> listNamespaces(ScopeParams params) {
-    return calls.async("cluster/listNamespaces", cancel -> cluster.namespaces(scope(params)));
+    return calls.async(
+        "cluster/listNamespaces",
+        cancel -> ClusterDtos.namespaces(cluster.namespaces(scope(params))));
   }
 
   @Override
@@ -76,14 +80,17 @@ final class ClusterRpcServiceImpl implements ClusterRpcService {
     return calls.async(
         "cluster/getConfiguration",
         cancel ->
-            params == null
-                ? cluster.configuration(null, null)
-                : cluster.configuration(params.context(), params.namespace()));
+            ClusterDtos.configuration(
+                params == null
+                    ? cluster.configuration(null, null)
+                    : cluster.configuration(params.context(), params.namespace())));
   }
 
   @Override
   public CompletableFuture<ListWorkloadsResponse> listWorkloads(ScopeParams params) {
-    return calls.async("cluster/listWorkloads", cancel -> cluster.workloads(scope(params)));
+    return calls.async(
+        "cluster/listWorkloads",
+        cancel -> WorkloadDtos.workloads(cluster.workloads(scope(params))));
   }
 
   @Override
@@ -91,12 +98,14 @@ final class ClusterRpcServiceImpl implements ClusterRpcService {
     return calls.async(
         "cluster/setInjection",
         cancel ->
-            new WorkloadResponse(
+            WorkloadDtos.toggled(
                 cluster.setInjection(
                     cluster.scope(
                         RpcErrors.required(params, "cluster/setInjection", "params").context(),
                         params.namespace()),
-                    RpcErrors.required(params.workload(), "cluster/setInjection", "a workload"),
+                    WorkloadDtos.ref(
+                        RpcErrors.required(
+                            params.workload(), "cluster/setInjection", "a workload")),
                     params.enabled())));
   }
 
@@ -105,33 +114,38 @@ final class ClusterRpcServiceImpl implements ClusterRpcService {
     return calls.async(
         "cluster/setTlsOut",
         cancel ->
-            new WorkloadResponse(
+            WorkloadDtos.toggled(
                 cluster.setTlsOut(
                     cluster.scope(
                         RpcErrors.required(params, "cluster/setTlsOut", "params").context(),
                         params.namespace()),
-                    RpcErrors.required(params.workload(), "cluster/setTlsOut", "a workload"),
+                    WorkloadDtos.ref(
+                        RpcErrors.required(params.workload(), "cluster/setTlsOut", "a workload")),
                     params.enabled())));
   }
 
   @Override
   public CompletableFuture<ListSecretsResponse> listSecrets(ScopeParams params) {
-    return calls.async("cluster/listSecrets", cancel -> cluster.secrets(scope(params)));
+    return calls.async(
+        "cluster/listSecrets", cancel -> ClusterDtos.secrets(cluster.secrets(scope(params))));
   }
 
   @Override
   public CompletableFuture<ListServicesResponse> listServices(ScopeParams params) {
-    return calls.async("cluster/listServices", cancel -> cluster.services(scope(params)));
+    return calls.async(
+        "cluster/listServices", cancel -> WorkloadDtos.services(cluster.services(scope(params))));
   }
 
   @Override
   public CompletableFuture<ListEventsResponse> listEvents(ScopeParams params) {
-    return calls.async("cluster/listEvents", cancel -> cluster.events(scope(params)));
+    return calls.async(
+        "cluster/listEvents", cancel -> WorkloadDtos.events(cluster.events(scope(params))));
   }
 
   @Override
   public CompletableFuture<ListReplaysResponse> listReplays(ScopeParams params) {
-    return calls.async("cluster/listReplays", cancel -> cluster.replays(scope(params)));
+    return calls.async(
+        "cluster/listReplays", cancel -> ClusterDtos.replays(cluster.replays(scope(params))));
   }
 
   @Override
@@ -139,24 +153,32 @@ final class ClusterRpcServiceImpl implements ClusterRpcService {
     return calls.async(
         "cluster/deleteReplay",
         cancel ->
-            cluster.deleteReplay(
-                cluster.scope(
-                    RpcErrors.required(params, "cluster/deleteReplay", "params").context(),
-                    params.namespace()),
-                RpcErrors.required(params.name(), "cluster/deleteReplay", "a name")));
+            ClusterDtos.deleted(
+                cluster.deleteReplay(
+                    cluster.scope(
+                        RpcErrors.required(params, "cluster/deleteReplay", "params").context(),
+                        params.namespace()),
+                    RpcErrors.required(params.name(), "cluster/deleteReplay", "a name"))));
   }
 
   @Override
   public CompletableFuture<WatchResponse> watch(WatchParams params) {
     return calls.async(
         "cluster/watch",
-        cancel ->
-            cluster.watch(
-                cluster.scope(
-                    RpcErrors.required(params, "cluster/watch", "params").context(),
-                    params.namespace()),
-                params.views() == null || params.views().isEmpty()
-                    ? EnumSet.noneOf(ClusterView.class)
-                    : EnumSet.copyOf(params.views())));
+        cancel -> {
+          Scope scope =
+              cluster.scope(
+                  RpcErrors.required(params, "cluster/watch", "params").context(),
+                  params.namespace());
+          Set<ClusterView> views =
+              params.views() == null || params.views().isEmpty()
+                  ? EnumSet.noneOf(ClusterView.class)
+                  : EnumSet.copyOf(params.views());
+          // the replays view is followed only where the cluster knows the resource
+          boolean replaysAvailable =
+              !views.contains(ClusterView.REPLAYS) || cluster.replaysInstalled(scope);
+          cluster.live().watch(scope, views, replaysAvailable);
+          return new WatchResponse(scope.context(), scope.namespace(), List.copyOf(views));
+        });
   }
 }

@@ -32,12 +32,12 @@ import dev.kubereplay.protocol.traffic.TrafficRpcService;
 import dev.kubereplay.server.traffic.Direction;
 import dev.kubereplay.server.traffic.ImportReport;
 import dev.kubereplay.server.traffic.ImportRequest;
+import dev.kubereplay.server.traffic.PairQuery;
+import dev.kubereplay.server.traffic.Reclassified;
 import dev.kubereplay.server.traffic.TrafficException;
 import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.record.ListenAddress;
 import dev.kubereplay.server.traffic.record.Recording;
-import dev.kubereplay.server.traffic.store.PairQuery;
-import dev.kubereplay.server.traffic.store.SnapshotStore;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
@@ -263,7 +263,7 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
           String id = snapshotId("traffic/reclassify", params.snapshotId());
           RpcErrors.required(params.host(), "traffic/reclassify", "a host");
           RpcErrors.required(params.direction(), "traffic/reclassify", "a direction (IN or OUT)");
-          SnapshotStore.Reclassified result =
+          Reclassified result =
               traffic
                   .get()
                   .reclassify(

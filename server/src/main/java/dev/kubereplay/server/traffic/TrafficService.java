@@ -6,7 +6,6 @@ import dev.kubereplay.server.traffic.record.Recording;
 import dev.kubereplay.server.traffic.redact.RedactionRules;
 import dev.kubereplay.server.traffic.redact.Redactor;
 import dev.kubereplay.server.traffic.store.LiveSnapshot;
-import dev.kubereplay.server.traffic.store.PairQuery;
 import dev.kubereplay.server.traffic.store.SnapshotImport;
 import dev.kubereplay.server.traffic.store.SnapshotStore;
 import dev.kubereplay.server.traffic.store.TrafficStore;
@@ -154,7 +153,7 @@ public final class TrafficService {
    * @param redactKeys JSON keys and query parameters to redact besides the configured ones
    * @throws TrafficException {@code INVALID} for a bad address or upstream, {@code ADDRESS_IN_USE}
    *     when the listen address is taken; nothing is stored
-   * @throws dev.kubereplay.server.traffic.store.StoreException when the snapshot cannot be created
+   * @throws dev.kubereplay.server.traffic.StoreException when the snapshot cannot be created
    */
   public Recording record(
       String id,
@@ -329,8 +328,7 @@ public final class TrafficService {
   }
 
   /** Makes every pair of {@code host} {@code direction}. */
-  public SnapshotStore.Reclassified reclassify(
-      String snapshotId, String host, Direction direction) {
+  public Reclassified reclassify(String snapshotId, String host, Direction direction) {
     return reclassify(snapshotId, host, null, null, direction);
   }
 
@@ -340,7 +338,7 @@ public final class TrafficService {
    * @param method the endpoint's method (any case), or null for every method; only with a path
    * @param pathTemplate the endpoint's path template as listed, or null for the whole host
    */
-  public SnapshotStore.Reclassified reclassify(
+  public Reclassified reclassify(
       String snapshotId, String host, String method, String pathTemplate, Direction direction) {
     if (host == null || host.isBlank() || direction == null) {
       throw new TrafficException(

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubereplay.fixtures.traffic.Recordings;
-import dev.kubereplay.server.traffic.store.PairQuery;
-import dev.kubereplay.server.traffic.store.SnapshotStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,8 +100,7 @@ class TrafficServiceTest {
     assertThat(service.resolve("checkout").id()).isEqualTo(snapshot.id());
     assertThat(service.resolve(snapshot.id().substring(0, 5)).id()).isEqualTo(snapshot.id());
 
-    SnapshotStore.Reclassified cdn =
-        service.reclassify(snapshot.id(), "cdn.example.test", Direction.OUT);
+    Reclassified cdn = service.reclassify(snapshot.id(), "cdn.example.test", Direction.OUT);
     assertThat(cdn.changed()).isEqualTo(1);
     assertThat(cdn.snapshot().inCount()).isEqualTo(6);
     assertThat(cdn.snapshot().outCount()).isEqualTo(2);

@@ -7,7 +7,7 @@ import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.cluster.ClusterService;
 import dev.kubereplay.server.cluster.KubeconfigLoader;
 import dev.kubereplay.server.cluster.Scope;
-import dev.kubereplay.server.cluster.kube.ClusterClients;
+import dev.kubereplay.server.cluster.live.ClusterReader.Result;
 import dev.kubereplay.server.cluster.live.LiveViews;
 import java.io.PrintWriter;
 import java.util.Set;
@@ -61,17 +61,14 @@ final class ClusterCli implements AutoCloseable {
     return scheduler;
   }
 
-  ClusterClients clients() {
-    return service.clients();
-  }
-
   static void printJson(PrintWriter out, Object value) {
     out.println(ProtocolGson.create().newBuilder().setPrettyPrinting().create().toJson(value));
     out.flush();
   }
 
   /** A warning line on stderr when the answer came from the last known state. */
-  static void warnIfStale(PrintWriter err, FreshnessDto freshness) {
+  static void warnIfStale(PrintWriter err, Result<?> read) {
+    var freshness = read.freshness();
     if (freshness != null && freshness.stale()) {
       err.println(
           "kubereplay: stale data (since " + freshness.since() + "): " + freshness.reason());

@@ -1,8 +1,8 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.ClusterDto;
-import dev.kubereplay.protocol.cluster.ListClustersResponse;
 import dev.kubereplay.server.cli.Table;
+import dev.kubereplay.server.cluster.OperatorInfo;
+import dev.kubereplay.server.rpc.ClusterDtos;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,18 +15,18 @@ final class ClustersCommand extends ViewCommand {
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
     List<String> contexts = scope.context == null ? List.of() : List.of(scope.context);
-    List<ClusterDto> clusters = cli.service().operators().clusters(contexts, cli.executor());
+    List<OperatorInfo> clusters = cli.service().operators().clusters(contexts, cli.executor());
     if (scope.json()) {
-      ClusterCli.printJson(out, new ListClustersResponse(clusters));
+      ClusterCli.printJson(out, ClusterDtos.clusters(clusters));
       return 0;
     }
     Table table =
         new Table("CONTEXT", "CLUSTER", "OPERATOR", "NAMESPACE", "VERSION", "LATEST", "NOTE");
-    for (ClusterDto c : clusters) {
+    for (OperatorInfo c : clusters) {
       table.row(
           c.context(),
           c.clusterName(),
-          c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          c.presence().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
           orDash(c.operatorNamespace()),
           orDash(c.operatorVersion()),
           c.latestVersion() + (c.upgradeAvailable() ? " (upgrade)" : ""),

@@ -1,8 +1,9 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.ConfigEntryDto;
-import dev.kubereplay.protocol.cluster.ConfigurationResponse;
 import dev.kubereplay.server.cli.Table;
+import dev.kubereplay.server.cluster.Configuration;
+import dev.kubereplay.server.cluster.views.ConfigEntry;
+import dev.kubereplay.server.rpc.ClusterDtos;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
@@ -13,10 +14,10 @@ final class ConfigCommand extends ViewCommand {
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    ConfigurationResponse config = cli.service().configuration(scope.context, scope.namespace);
-    ClusterCli.warnIfStale(err, config.freshness());
+    Configuration config = cli.service().configuration(scope.context, scope.namespace);
+    ClusterCli.warnIfStale(err, config.entries());
     if (scope.json()) {
-      ClusterCli.printJson(out, config);
+      ClusterCli.printJson(out, ClusterDtos.configuration(config));
       return 0;
     }
     if (!config.found()) {
@@ -24,7 +25,7 @@ final class ConfigCommand extends ViewCommand {
           "kubereplay: no kubereplay-operator ConfigMap in namespace " + config.namespace());
     }
     Table table = new Table("KEY", "VALUE", "OVERRIDE", "EFFECTIVE");
-    for (ConfigEntryDto entry : config.entries()) {
+    for (ConfigEntry entry : config.entries().items()) {
       table.row(entry.key(), orDash(entry.value()), orDash(entry.override()), entry.effective());
     }
     table.print(out);

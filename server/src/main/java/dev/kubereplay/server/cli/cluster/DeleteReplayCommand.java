@@ -1,6 +1,6 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.DeleteReplayResponse;
+import dev.kubereplay.server.rpc.ClusterDtos;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,12 +13,12 @@ final class DeleteReplayCommand extends ViewCommand {
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    DeleteReplayResponse response = cli.service().deleteReplay(resolve(cli), name);
+    boolean deleted = cli.service().deleteReplay(resolve(cli), name);
     if (scope.json()) {
-      ClusterCli.printJson(out, response);
+      ClusterCli.printJson(out, ClusterDtos.deleted(deleted));
     } else {
       out.println(
-          response.deleted()
+          deleted
               ? "deleted trafficreplay " + name
               : "trafficreplay " + name + " was already gone");
     }

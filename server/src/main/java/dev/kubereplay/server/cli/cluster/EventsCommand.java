@@ -1,8 +1,9 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.EventDto;
-import dev.kubereplay.protocol.cluster.ListEventsResponse;
 import dev.kubereplay.server.cli.Table;
+import dev.kubereplay.server.cluster.live.ClusterReader.Result;
+import dev.kubereplay.server.cluster.views.EventRow;
+import dev.kubereplay.server.rpc.WorkloadDtos;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
@@ -11,15 +12,15 @@ final class EventsCommand extends ViewCommand {
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    ListEventsResponse response = cli.service().events(resolve(cli));
-    ClusterCli.warnIfStale(err, response.freshness());
+    Result<EventRow> response = cli.service().events(resolve(cli));
+    ClusterCli.warnIfStale(err, response);
     if (scope.json()) {
-      ClusterCli.printJson(out, response);
+      ClusterCli.printJson(out, WorkloadDtos.events(response));
       return 0;
     }
     Table table =
         new Table("TYPE", "REASON", "OBJECT", "WORKLOAD", "COUNT", "LAST SEEN", "MESSAGE");
-    for (EventDto e : response.events()) {
+    for (EventRow e : response.items()) {
       table.row(
           e.type(),
           e.reason(),

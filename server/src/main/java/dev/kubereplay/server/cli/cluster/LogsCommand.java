@@ -75,7 +75,7 @@ final class LogsCommand extends ViewCommand {
     LogRequest request =
         new LogRequest(name, kind, container, sidecar, previous, tail, parse(since));
     Scope scope = resolve(cli);
-    LogService logs = new LogService(cli.clients(), cli.scheduler());
+    LogService logs = cli.service().logService(cli.scheduler());
     if (!follow) {
       List<LogLineDto> lines = logs.get(scope, request);
       if (this.scope.json()) {

@@ -1,6 +1,7 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.ListNamespacesResponse;
+import dev.kubereplay.server.cluster.Namespaces;
+import dev.kubereplay.server.rpc.ClusterDtos;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
@@ -9,15 +10,15 @@ final class NamespacesCommand extends ViewCommand {
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    ListNamespacesResponse response = cli.service().namespaces(resolve(cli));
+    Namespaces response = cli.service().namespaces(resolve(cli));
     if (scope.json()) {
-      ClusterCli.printJson(out, response);
+      ClusterCli.printJson(out, ClusterDtos.namespaces(response));
       return 0;
     }
     if (response.fallback()) {
       err.println("kubereplay: " + response.message());
     }
-    response.namespaces().forEach(out::println);
+    response.names().forEach(out::println);
     return 0;
   }
 }

@@ -1,8 +1,9 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.ListReplaysResponse;
-import dev.kubereplay.protocol.cluster.ReplayDto;
 import dev.kubereplay.server.cli.Table;
+import dev.kubereplay.server.cluster.Replays;
+import dev.kubereplay.server.cluster.views.ReplayRow;
+import dev.kubereplay.server.rpc.ClusterDtos;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
@@ -11,10 +12,10 @@ final class ReplaysCommand extends ViewCommand {
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    ListReplaysResponse response = cli.service().replays(resolve(cli));
-    ClusterCli.warnIfStale(err, response.freshness());
+    Replays response = cli.service().replays(resolve(cli));
+    ClusterCli.warnIfStale(err, response.replays());
     if (scope.json()) {
-      ClusterCli.printJson(out, response);
+      ClusterCli.printJson(out, ClusterDtos.replays(response));
       return 0;
     }
     if (!response.crdInstalled()) {
@@ -24,7 +25,7 @@ final class ReplaysCommand extends ViewCommand {
     Table table =
         new Table(
             "NAME", "PHASE", "PROGRESS", "SUCCESS", "SNAPSHOT", "WORKLOAD", "STARTED", "FINISHED");
-    for (ReplayDto r : response.replays()) {
+    for (ReplayRow r : response.replays().items()) {
       table.row(
           r.name(),
           orDash(r.phase()),

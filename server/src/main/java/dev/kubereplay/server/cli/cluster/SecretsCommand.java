@@ -1,8 +1,9 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.ListSecretsResponse;
-import dev.kubereplay.protocol.cluster.SecretDto;
 import dev.kubereplay.server.cli.Table;
+import dev.kubereplay.server.cluster.live.ClusterReader.Result;
+import dev.kubereplay.server.cluster.views.SecretRow;
+import dev.kubereplay.server.rpc.ClusterDtos;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
@@ -11,14 +12,14 @@ final class SecretsCommand extends ViewCommand {
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    ListSecretsResponse response = cli.service().secrets(resolve(cli));
-    ClusterCli.warnIfStale(err, response.freshness());
+    Result<SecretRow> response = cli.service().secrets(resolve(cli));
+    ClusterCli.warnIfStale(err, response);
     if (scope.json()) {
-      ClusterCli.printJson(out, response);
+      ClusterCli.printJson(out, ClusterDtos.secrets(response));
       return 0;
     }
     Table table = new Table("NAME", "TYPE", "KEYS");
-    for (SecretDto secret : response.secrets()) {
+    for (SecretRow secret : response.items()) {
       table.row(secret.name(), secret.type(), String.join(",", secret.keys()));
     }
     table.print(out);

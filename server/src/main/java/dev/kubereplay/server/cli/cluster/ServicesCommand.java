@@ -1,8 +1,9 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.ListServicesResponse;
-import dev.kubereplay.protocol.cluster.ServiceDto;
 import dev.kubereplay.server.cli.Table;
+import dev.kubereplay.server.cluster.live.ClusterReader.Result;
+import dev.kubereplay.server.cluster.views.ServiceRow;
+import dev.kubereplay.server.rpc.WorkloadDtos;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -14,14 +15,14 @@ final class ServicesCommand extends ViewCommand {
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    ListServicesResponse response = cli.service().services(resolve(cli));
-    ClusterCli.warnIfStale(err, response.freshness());
+    Result<ServiceRow> response = cli.service().services(resolve(cli));
+    ClusterCli.warnIfStale(err, response);
     if (scope.json()) {
-      ClusterCli.printJson(out, response);
+      ClusterCli.printJson(out, WorkloadDtos.services(response));
       return 0;
     }
     Table table = new Table("NAME", "TYPE", "CLUSTER-IP", "PORTS", "SELECTOR", "WORKLOADS");
-    for (ServiceDto s : response.services()) {
+    for (ServiceRow s : response.items()) {
       table.row(
           s.name(),
           s.type(),

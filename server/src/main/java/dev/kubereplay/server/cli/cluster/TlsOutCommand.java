@@ -1,8 +1,8 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.WorkloadDto;
-import dev.kubereplay.protocol.cluster.WorkloadRefDto;
 import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.views.WorkloadRef;
+import dev.kubereplay.server.cluster.views.WorkloadRow;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 final class TlsOutCommand extends ToggleCommand {
 
   @Override
-  WorkloadDto apply(ClusterCli cli, Scope scope, WorkloadRefDto ref, boolean enabled) {
+  WorkloadRow apply(ClusterCli cli, Scope scope, WorkloadRef ref, boolean enabled) {
     return cli.service().setTlsOut(scope, ref, enabled);
   }
 

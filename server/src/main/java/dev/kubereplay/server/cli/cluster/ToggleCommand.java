@@ -1,10 +1,10 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.WorkloadDto;
-import dev.kubereplay.protocol.cluster.WorkloadRefDto;
-import dev.kubereplay.protocol.cluster.WorkloadResponse;
 import dev.kubereplay.server.cli.CliException;
 import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.views.WorkloadRef;
+import dev.kubereplay.server.cluster.views.WorkloadRow;
+import dev.kubereplay.server.rpc.WorkloadDtos;
 import java.io.PrintWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -30,15 +30,15 @@ abstract class ToggleCommand extends ViewCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
   State state;
 
-  abstract WorkloadDto apply(ClusterCli cli, Scope scope, WorkloadRefDto ref, boolean enabled);
+  abstract WorkloadRow apply(ClusterCli cli, Scope scope, WorkloadRef ref, boolean enabled);
 
   abstract String what();
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    WorkloadDto result = apply(cli, resolve(cli), ref(workload), state.on);
+    WorkloadRow result = apply(cli, resolve(cli), ref(workload), state.on);
     if (scope.json()) {
-      ClusterCli.printJson(out, new WorkloadResponse(result));
+      ClusterCli.printJson(out, WorkloadDtos.toggled(result));
     } else {
       boolean now = what().equals("injection") ? result.injected() : result.tlsOut();
       out.println(
@@ -54,10 +54,10 @@ abstract class ToggleCommand extends ViewCommand {
     return 0;
   }
 
-  static WorkloadRefDto ref(String text) {
+  static WorkloadRef ref(String text) {
     int slash = text.indexOf('/');
     if (slash < 0) {
-      return new WorkloadRefDto("Deployment", text);
+      return new WorkloadRef("Deployment", text);
     }
     String kind =
         switch (text.substring(0, slash).toLowerCase(java.util.Locale.ROOT)) {
@@ -70,6 +70,6 @@ abstract class ToggleCommand extends ViewCommand {
                       + text.substring(0, slash)
                       + "': use deployment, statefulset or daemonset");
         };
-    return new WorkloadRefDto(kind, text.substring(slash + 1));
+    return new WorkloadRef(kind, text.substring(slash + 1));
   }
 }

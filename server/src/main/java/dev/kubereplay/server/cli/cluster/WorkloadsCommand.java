@@ -1,10 +1,11 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.ListWorkloadsResponse;
-import dev.kubereplay.protocol.cluster.PodProblemDto;
-import dev.kubereplay.protocol.cluster.ResourcesDto;
-import dev.kubereplay.protocol.cluster.WorkloadDto;
 import dev.kubereplay.server.cli.Table;
+import dev.kubereplay.server.cluster.live.ClusterReader.Result;
+import dev.kubereplay.server.cluster.views.PodProblem;
+import dev.kubereplay.server.cluster.views.Requests;
+import dev.kubereplay.server.cluster.views.WorkloadRow;
+import dev.kubereplay.server.rpc.WorkloadDtos;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -17,10 +18,10 @@ final class WorkloadsCommand extends ViewCommand {
 
   @Override
   int run(ClusterCli cli, PrintWriter out, PrintWriter err) {
-    ListWorkloadsResponse response = cli.service().workloads(resolve(cli));
-    ClusterCli.warnIfStale(err, response.freshness());
+    Result<WorkloadRow> response = cli.service().workloads(resolve(cli));
+    ClusterCli.warnIfStale(err, response);
     if (scope.json()) {
-      ClusterCli.printJson(out, response);
+      ClusterCli.printJson(out, WorkloadDtos.workloads(response));
       return 0;
     }
     Table table =
@@ -35,7 +36,7 @@ final class WorkloadsCommand extends ViewCommand {
             "MEMORY",
             "SIDECAR-REQ",
             "PROBLEMS");
-    for (WorkloadDto w : response.workloads()) {
+    for (WorkloadRow w : response.items()) {
       table.row(
           w.kind(),
           w.name(),
@@ -49,7 +50,7 @@ final class WorkloadsCommand extends ViewCommand {
           w.problems().isEmpty()
               ? "-"
               : w.problems().stream()
-                  .map(PodProblemDto::reason)
+                  .map(PodProblem::reason)
                   .distinct()
                   .collect(Collectors.joining(",")));
     }
@@ -57,11 +58,11 @@ final class WorkloadsCommand extends ViewCommand {
     return 0;
   }
 
-  static String cpu(ResourcesDto r) {
+  static String cpu(Requests r) {
     return r.cpuMillis() == 0 ? "-" : r.cpuMillis() + "m";
   }
 
-  static String memory(ResourcesDto r) {
+  static String memory(Requests r) {
     long mi = r.memoryBytes() / (1024 * 1024);
     return r.memoryBytes() == 0 ? "-" : mi + "Mi";
   }

@@ -10,9 +10,9 @@ import dev.kubereplay.server.cli.OutputFormat;
 import dev.kubereplay.server.cli.Table;
 import dev.kubereplay.server.rpc.TrafficDtos;
 import dev.kubereplay.server.traffic.Direction;
+import dev.kubereplay.server.traffic.Reclassified;
 import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.TrafficService;
-import dev.kubereplay.server.traffic.store.SnapshotStore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -190,8 +190,7 @@ public final class SnapshotCommand implements Runnable {
 
     @Override
     int run(TrafficService service, Snapshot snapshot, PrintWriter out) {
-      SnapshotStore.Reclassified result =
-          service.reclassify(snapshot.id(), host, method, path, direction);
+      Reclassified result = service.reclassify(snapshot.id(), host, method, path, direction);
       ReclassifyResponse response =
           new ReclassifyResponse(result.changed(), TrafficDtos.snapshot(result.snapshot()));
       if (output == OutputFormat.json) {

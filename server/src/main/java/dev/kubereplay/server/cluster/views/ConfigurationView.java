@@ -1,6 +1,5 @@
 package dev.kubereplay.server.cluster.views;
 
-import dev.kubereplay.protocol.cluster.ConfigEntryDto;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +11,16 @@ public final class ConfigurationView {
 
   private ConfigurationView() {}
 
-  public static List<ConfigEntryDto> build(ConfigMap config, ConfigMap overrides) {
+  public static List<ConfigEntry> build(ConfigMap config, ConfigMap overrides) {
     Map<String, String> values = data(config);
     Map<String, String> overridden = data(overrides);
     TreeSet<String> keys = new TreeSet<>(values.keySet());
     keys.addAll(overridden.keySet());
-    List<ConfigEntryDto> entries = new ArrayList<>();
+    List<ConfigEntry> entries = new ArrayList<>();
     for (String key : keys) {
       String value = values.get(key);
       String override = overridden.get(key);
-      entries.add(new ConfigEntryDto(key, value, override, override != null ? override : value));
+      entries.add(new ConfigEntry(key, value, override, override != null ? override : value));
     }
     return entries;
   }

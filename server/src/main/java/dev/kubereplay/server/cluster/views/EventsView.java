@@ -1,7 +1,5 @@
 package dev.kubereplay.server.cluster.views;
 
-import dev.kubereplay.protocol.cluster.EventDto;
-import dev.kubereplay.protocol.cluster.WorkloadRefDto;
 import dev.kubereplay.server.cluster.kube.Selectors;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectReference;
@@ -18,19 +16,19 @@ public final class EventsView {
 
   private EventsView() {}
 
-  public static List<EventDto> build(List<Event> events, List<Workload> workloads, List<Pod> pods) {
+  public static List<EventRow> build(List<Event> events, List<Workload> workloads, List<Pod> pods) {
     Map<String, Pod> podsByName = new HashMap<>();
     pods.forEach(pod -> podsByName.put(pod.getMetadata().getName(), pod));
     return events.stream()
         .map(event -> row(event, workloads, podsByName))
         .sorted(
-            Comparator.comparing((EventDto e) -> !"Warning".equals(e.type()))
-                .thenComparing(EventDto::lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(EventDto::objectName))
+            Comparator.comparing((EventRow e) -> !"Warning".equals(e.type()))
+                .thenComparing(EventRow::lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(EventRow::objectName))
         .toList();
   }
 
-  private static EventDto row(Event event, List<Workload> workloads, Map<String, Pod> pods) {
+  private static EventRow row(Event event, List<Workload> workloads, Map<String, Pod> pods) {
     ObjectReference object = event.getInvolvedObject();
     String kind = object == null || object.getKind() == null ? "" : object.getKind();
     String name = object == null || object.getName() == null ? "" : object.getName();
@@ -60,7 +58,7 @@ public final class EventsView {
     if (last == null) {
       last = eventTime;
     }
-    return new EventDto(
+    return new EventRow(
         event.getType() == null ? "Normal" : event.getType(),
         event.getReason() == null ? "" : event.getReason(),
         kind,
@@ -73,18 +71,18 @@ public final class EventsView {
   }
 
   /** The workload an object belongs to: itself, its pods' owner by selector, or a ReplicaSet's. */
-  static WorkloadRefDto workloadOf(
+  static WorkloadRef workloadOf(
       String kind, String name, List<Workload> workloads, Map<String, Pod> pods) {
     for (Workload workload : workloads) {
       if (workload.kind().equals(kind) && workload.name().equals(name)) {
-        return new WorkloadRefDto(kind, name);
+        return new WorkloadRef(kind, name);
       }
     }
     if ("Pod".equals(kind)) {
       Pod pod = pods.get(name);
       for (Workload workload : workloads) {
         if (pod != null && Selectors.matches(workload.selector(), pod.getMetadata().getLabels())) {
-          return new WorkloadRefDto(workload.kind(), workload.name());
+          return new WorkloadRef(workload.kind(), workload.name());
         }
       }
     }
@@ -92,7 +90,7 @@ public final class EventsView {
       String deployment = name.substring(0, name.lastIndexOf('-'));
       for (Workload workload : workloads) {
         if ("Deployment".equals(workload.kind()) && workload.name().equals(deployment)) {
-          return new WorkloadRefDto("Deployment", deployment);
+          return new WorkloadRef("Deployment", deployment);
         }
       }
     }

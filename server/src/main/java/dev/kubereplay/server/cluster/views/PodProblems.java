@@ -1,6 +1,5 @@
 package dev.kubereplay.server.cluster.views;
 
-import dev.kubereplay.protocol.cluster.PodProblemDto;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -36,23 +35,22 @@ final class PodProblems {
 
   private PodProblems() {}
 
-  static List<PodProblemDto> of(Pod pod, List<Event> events) {
+  static List<PodProblem> of(Pod pod, List<Event> events) {
     String name = pod.getMetadata().getName();
-    List<PodProblemDto> problems = new ArrayList<>();
+    List<PodProblem> problems = new ArrayList<>();
     var status = pod.getStatus();
     if (status != null && status.getContainerStatuses() != null) {
       for (ContainerStatus container : status.getContainerStatuses()) {
         var waiting = container.getState() == null ? null : container.getState().getWaiting();
         if (waiting != null && WAITING_PROBLEMS.contains(waiting.getReason())) {
           problems.add(
-              new PodProblemDto(
-                  name, container.getName(), waiting.getReason(), waiting.getMessage()));
+              new PodProblem(name, container.getName(), waiting.getReason(), waiting.getMessage()));
         }
         var terminated =
             container.getLastState() == null ? null : container.getLastState().getTerminated();
         if (terminated != null && "OOMKilled".equals(terminated.getReason())) {
           problems.add(
-              new PodProblemDto(
+              new PodProblem(
                   name,
                   container.getName(),
                   "OOMKilled",
@@ -61,12 +59,12 @@ final class PodProblems {
         var current = container.getState() == null ? null : container.getState().getTerminated();
         if (current != null && "OOMKilled".equals(current.getReason())) {
           problems.add(
-              new PodProblemDto(name, container.getName(), "OOMKilled", "killed out of memory"));
+              new PodProblem(name, container.getName(), "OOMKilled", "killed out of memory"));
         }
         var running = container.getState() == null ? null : container.getState().getRunning();
         if (running != null && Boolean.FALSE.equals(container.getReady())) {
           problems.add(
-              new PodProblemDto(
+              new PodProblem(
                   name,
                   container.getName(),
                   "Unready",
@@ -75,12 +73,12 @@ final class PodProblems {
       }
     }
     if (status != null && "Pending".equals(status.getPhase()) && problems.isEmpty()) {
-      problems.add(new PodProblemDto(name, null, "Pending", pendingReason(status.getConditions())));
+      problems.add(new PodProblem(name, null, "Pending", pendingReason(status.getConditions())));
     }
     for (Event event : events) {
       if ("Unhealthy".equals(event.getReason()) && isAbout(event, pod)) {
         String container = containerOf(event);
-        problems.add(new PodProblemDto(name, container, "ProbeFailed", event.getMessage()));
+        problems.add(new PodProblem(name, container, "ProbeFailed", event.getMessage()));
         break; // one line per pod is enough; the events view has them all
       }
     }

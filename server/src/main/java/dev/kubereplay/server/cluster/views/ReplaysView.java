@@ -1,6 +1,5 @@
 package dev.kubereplay.server.cluster.views;
 
-import dev.kubereplay.protocol.cluster.ReplayDto;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,20 +16,20 @@ public final class ReplaysView {
 
   private ReplaysView() {}
 
-  public static List<ReplayDto> build(List<GenericKubernetesResource> replays) {
+  public static List<ReplayRow> build(List<GenericKubernetesResource> replays) {
     return replays.stream()
         .map(ReplaysView::row)
         .sorted(
             Comparator.comparing(
-                    (ReplayDto r) -> r.finishedTime() != null || FINISHED.contains(r.phase()))
+                    (ReplayRow r) -> r.finishedTime() != null || FINISHED.contains(r.phase()))
                 .thenComparing(
-                    ReplayDto::startedTime, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(ReplayDto::name))
+                    ReplayRow::startedTime, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ReplayRow::name))
         .toList();
   }
 
   @SuppressWarnings("unchecked")
-  static ReplayDto row(GenericKubernetesResource replay) {
+  static ReplayRow row(GenericKubernetesResource replay) {
     Map<String, Object> spec = map(replay.getAdditionalProperties().get("spec"));
     Map<String, Object> status = map(replay.getAdditionalProperties().get("status"));
     String workload = null;
@@ -50,7 +49,7 @@ public final class ReplaysView {
         }
       }
     }
-    return new ReplayDto(
+    return new ReplayRow(
         replay.getMetadata().getName(),
         string(spec.get("snapshotID")),
         string(spec.get("mode")),

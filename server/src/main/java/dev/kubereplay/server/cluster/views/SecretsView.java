@@ -1,6 +1,5 @@
 package dev.kubereplay.server.cluster.views;
 
-import dev.kubereplay.protocol.cluster.SecretDto;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Comparator;
 import java.util.List;
@@ -12,19 +11,19 @@ public final class SecretsView {
 
   private SecretsView() {}
 
-  public static List<SecretDto> build(List<Secret> secrets) {
+  public static List<SecretRow> build(List<Secret> secrets) {
     return secrets.stream()
         .sorted(Comparator.comparing(secret -> secret.getMetadata().getName()))
         .map(SecretsView::row)
         .toList();
   }
 
-  private static SecretDto row(Secret secret) {
+  private static SecretRow row(Secret secret) {
     TreeSet<String> keys = new TreeSet<>();
     addKeys(keys, secret.getData());
     addKeys(keys, secret.getStringData());
     String type = secret.getType() == null ? "Opaque" : secret.getType();
-    return new SecretDto(secret.getMetadata().getName(), type, List.copyOf(keys));
+    return new SecretRow(secret.getMetadata().getName(), type, List.copyOf(keys));
   }
 
   private static void addKeys(TreeSet<String> keys, Map<String, String> data) {

@@ -1,8 +1,5 @@
 package dev.kubereplay.server.cluster.views;
 
-import dev.kubereplay.protocol.cluster.ServiceDto;
-import dev.kubereplay.protocol.cluster.ServicePortDto;
-import dev.kubereplay.protocol.cluster.WorkloadRefDto;
 import dev.kubereplay.server.cluster.kube.Selectors;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
@@ -17,27 +14,27 @@ public final class ServicesView {
 
   private ServicesView() {}
 
-  public static List<ServiceDto> build(List<Service> services, List<Workload> workloads) {
+  public static List<ServiceRow> build(List<Service> services, List<Workload> workloads) {
     return services.stream()
         .sorted(Comparator.comparing(service -> service.getMetadata().getName()))
         .map(service -> row(service, workloads))
         .toList();
   }
 
-  private static ServiceDto row(Service service, List<Workload> workloads) {
+  private static ServiceRow row(Service service, List<Workload> workloads) {
     var spec = service.getSpec();
     Map<String, String> selector =
         spec.getSelector() == null ? Map.of() : new TreeMap<>(spec.getSelector());
-    List<ServicePortDto> ports =
+    List<ServicePortRow> ports =
         spec.getPorts() == null
             ? List.of()
             : spec.getPorts().stream().map(ServicesView::port).toList();
-    List<WorkloadRefDto> selected =
+    List<WorkloadRef> selected =
         workloads.stream()
             .filter(workload -> Selectors.matches(selector, workload.templateLabels()))
-            .map(workload -> new WorkloadRefDto(workload.kind(), workload.name()))
+            .map(workload -> new WorkloadRef(workload.kind(), workload.name()))
             .toList();
-    return new ServiceDto(
+    return new ServiceRow(
         service.getMetadata().getName(),
         spec.getType() == null ? "ClusterIP" : spec.getType(),
         spec.getClusterIP(),
@@ -46,7 +43,7 @@ public final class ServicesView {
         selected);
   }
 
-  private static ServicePortDto port(ServicePort port) {
+  private static ServicePortRow port(ServicePort port) {
     IntOrString target = port.getTargetPort();
     String targetPort;
     if (target == null) {
@@ -56,7 +53,7 @@ public final class ServicesView {
     } else {
       targetPort = target.getStrVal();
     }
-    return new ServicePortDto(
+    return new ServicePortRow(
         port.getName(),
         port.getPort() == null ? 0 : port.getPort(),
         targetPort,

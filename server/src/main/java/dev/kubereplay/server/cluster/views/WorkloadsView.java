@@ -4,10 +4,6 @@ import static dev.kubereplay.server.cluster.ClusterContract.INJECT_ANNOTATION;
 import static dev.kubereplay.server.cluster.ClusterContract.SIDECAR_CONTAINER;
 import static dev.kubereplay.server.cluster.ClusterContract.TLS_OUT_ANNOTATION;
 
-import dev.kubereplay.protocol.cluster.HealthLevel;
-import dev.kubereplay.protocol.cluster.PodProblemDto;
-import dev.kubereplay.protocol.cluster.ResourcesDto;
-import dev.kubereplay.protocol.cluster.WorkloadDto;
 import dev.kubereplay.server.cluster.kube.Quantities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -36,7 +32,7 @@ public final class WorkloadsView {
       List<Pod> pods,
       List<Event> events) {}
 
-  public static List<WorkloadDto> build(Input input) {
+  public static List<WorkloadRow> build(Input input) {
     PodIndex index = new PodIndex(input.pods(), input.events());
     return Stream.of(
             input.deployments().stream().map(Workload::of),
@@ -49,33 +45,33 @@ public final class WorkloadsView {
   }
 
   /** One workload's row, e.g. for the answer to a toggle. */
-  public static WorkloadDto build(Workload workload, List<Pod> pods, List<Event> events) {
+  public static WorkloadRow build(Workload workload, List<Pod> pods, List<Event> events) {
     PodIndex index = new PodIndex(pods, events);
     return row(workload, index.select(workload.selector()), index);
   }
 
-  static WorkloadDto build(Deployment deployment, List<Pod> pods, List<Event> events) {
+  static WorkloadRow build(Deployment deployment, List<Pod> pods, List<Event> events) {
     return build(Workload.of(deployment), pods, events);
   }
 
-  private static WorkloadDto row(Workload workload, List<Pod> pods, PodIndex index) {
+  private static WorkloadRow row(Workload workload, List<Pod> pods, PodIndex index) {
     Map<String, String> annotations = workload.templateAnnotations();
     boolean injected = "true".equals(annotations.get(INJECT_ANNOTATION));
     boolean tlsOut = "true".equals(annotations.get(TLS_OUT_ANNOTATION));
-    List<PodProblemDto> problems = new ArrayList<>();
+    List<PodProblem> problems = new ArrayList<>();
     for (Pod pod : pods) {
       problems.addAll(PodProblems.of(pod, index.eventsOf(pod)));
     }
     List<String> reasons = new ArrayList<>();
-    HealthLevel health = HealthLevel.OK;
+    Health health = Health.OK;
     if (injected) {
       health = sidecarHealth(pods, reasons);
     }
-    List<PodProblemDto> failing =
+    List<PodProblem> failing =
         problems.stream().filter(p -> PodProblems.FAILING.contains(p.reason())).toList();
     if (!failing.isEmpty()) {
-      health = HealthLevel.ALERT;
-      for (PodProblemDto problem : failing) {
+      health = Health.ALERT;
+      for (PodProblem problem : failing) {
         reasons.add("workload pod " + problem.pod() + " is failing: " + problem.reason());
       }
     }
@@ -83,7 +79,7 @@ public final class WorkloadsView {
         workload.template() == null || workload.template().getSpec() == null
             ? List.of()
             : workload.template().getSpec().getContainers();
-    return new WorkloadDto(
+    return new WorkloadRow(
         workload.kind(),
         workload.name(),
         workload.namespace(),
@@ -98,8 +94,8 @@ public final class WorkloadsView {
         problems);
   }
 
-  private static HealthLevel sidecarHealth(List<Pod> pods, List<String> reasons) {
-    HealthLevel health = HealthLevel.OK;
+  private static Health sidecarHealth(List<Pod> pods, List<String> reasons) {
+    Health health = Health.OK;
     for (Pod pod : pods) {
       String name = pod.getMetadata().getName();
       boolean hasSidecar =
@@ -113,7 +109,7 @@ public final class WorkloadsView {
                 + " has no "
                 + SIDECAR_CONTAINER
                 + " (restart the workload to inject it)");
-        health = HealthLevel.ALERT;
+        health = Health.ALERT;
         continue;
       }
       ContainerStatus status = sidecarStatus(pod);
@@ -123,14 +119,14 @@ public final class WorkloadsView {
       var waiting = status.getState() == null ? null : status.getState().getWaiting();
       if (waiting != null && "CrashLoopBackOff".equals(waiting.getReason())) {
         reasons.add("sidecar in pod " + name + " is crash-looping");
-        health = HealthLevel.ALERT;
+        health = Health.ALERT;
       } else if (!Boolean.TRUE.equals(status.getReady())) {
         reasons.add("sidecar in pod " + name + " is not ready");
-        health = max(health, HealthLevel.CAUTION);
+        health = max(health, Health.CAUTION);
       }
       if (status.getRestartCount() != null && status.getRestartCount() > 0) {
         reasons.add("sidecar in pod " + name + " restarted " + status.getRestartCount() + " times");
-        health = max(health, HealthLevel.CAUTION);
+        health = max(health, Health.CAUTION);
       }
     }
     return health;
@@ -161,7 +157,7 @@ public final class WorkloadsView {
         .toList();
   }
 
-  private static ResourcesDto requests(List<Container> containers) {
+  private static Requests requests(List<Container> containers) {
     long cpu = 0;
     long memory = 0;
     for (Container container : containers) {
@@ -172,10 +168,10 @@ public final class WorkloadsView {
         memory += Quantities.bytes(requests.get("memory"));
       }
     }
-    return new ResourcesDto(cpu, memory);
+    return new Requests(cpu, memory);
   }
 
-  private static HealthLevel max(HealthLevel a, HealthLevel b) {
+  private static Health max(Health a, Health b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
 }

@@ -51,7 +51,7 @@ public final class Recording {
    * Starts the proxy, then creates the snapshot; on failure nothing is stored.
    *
    * @throws TrafficException {@code ADDRESS_IN_USE} naming the address when it cannot be bound
-   * @throws dev.kubereplay.server.traffic.store.StoreException when the snapshot cannot be created
+   * @throws dev.kubereplay.server.traffic.StoreException when the snapshot cannot be created
    */
   public InetSocketAddress start(InetSocketAddress listen) {
     InetSocketAddress bound;

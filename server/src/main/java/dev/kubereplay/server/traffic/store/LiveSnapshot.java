@@ -4,6 +4,7 @@ import dev.kubereplay.server.traffic.Direction;
 import dev.kubereplay.server.traffic.PairSink;
 import dev.kubereplay.server.traffic.RRPair;
 import dev.kubereplay.server.traffic.Snapshot;
+import dev.kubereplay.server.traffic.StoreException;
 import dev.kubereplay.server.traffic.redact.Redactor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.kubereplay.server.traffic.store;
 
+import dev.kubereplay.server.traffic.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import dev.kubereplay.server.traffic.ImportReport;
 import dev.kubereplay.server.traffic.PairSink;
 import dev.kubereplay.server.traffic.RRPair;
 import dev.kubereplay.server.traffic.Snapshot;
+import dev.kubereplay.server.traffic.StoreException;
 import dev.kubereplay.server.traffic.redact.Redactor;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.kubereplay.server.traffic.store;
 import dev.kubereplay.server.traffic.Direction;
 import dev.kubereplay.server.traffic.Endpoint;
 import dev.kubereplay.server.traffic.JsonFiles;
+import dev.kubereplay.server.traffic.PairQuery;
+import dev.kubereplay.server.traffic.Reclassified;
 import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.StoredPair;
 import dev.kubereplay.server.traffic.redact.Redactor;
@@ -194,11 +196,6 @@ public final class SnapshotStore {
         });
   }
 
-  /**
-   * The result of {@link #reclassify}: the host as stored, how many pairs changed, the snapshot.
-   */
-  public record Reclassified(String host, long changed, Snapshot snapshot) {}
-
   /** Every endpoint of a snapshot, by host, method and path template, with latencies. */
   public List<Endpoint> endpoints(String id) {
     return store.read(
@@ -239,7 +236,7 @@ public final class SnapshotStore {
         connection -> {
           StringBuilder sql =
               new StringBuilder("SELECT " + PairRows.COLUMNS + " FROM rr_pairs WHERE ");
-          List<Object> arguments = pairQuery.where(sql);
+          List<Object> arguments = PairQueries.where(pairQuery, sql);
           sql.append(" ORDER BY seq LIMIT ? OFFSET ?");
           List<StoredPair> pairs = new ArrayList<>();
           try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
@@ -261,7 +258,7 @@ public final class SnapshotStore {
     return store.read(
         connection -> {
           StringBuilder sql = new StringBuilder("SELECT count(*) FROM rr_pairs WHERE ");
-          List<Object> arguments = pairQuery.where(sql);
+          List<Object> arguments = PairQueries.where(pairQuery, sql);
           try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
             bind(query, arguments);
             try (ResultSet rows = query.executeQuery()) {

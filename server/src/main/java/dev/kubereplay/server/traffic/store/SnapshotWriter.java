@@ -1,5 +1,6 @@
 package dev.kubereplay.server.traffic.store;
 
+import dev.kubereplay.server.traffic.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

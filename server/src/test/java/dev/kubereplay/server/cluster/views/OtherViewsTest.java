@@ -2,12 +2,6 @@ package dev.kubereplay.server.cluster.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.protocol.cluster.ConfigEntryDto;
-import dev.kubereplay.protocol.cluster.EventDto;
-import dev.kubereplay.protocol.cluster.ReplayDto;
-import dev.kubereplay.protocol.cluster.SecretDto;
-import dev.kubereplay.protocol.cluster.ServiceDto;
-import dev.kubereplay.protocol.cluster.WorkloadRefDto;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -32,10 +26,10 @@ class OtherViewsTest {
             .addToData("username", "YWRtaW4=")
             .addToData("password", "Y2FuYXJ5LXZhbHVl")
             .build();
-    List<SecretDto> rows = SecretsView.build(List.of(secret));
+    List<SecretRow> rows = SecretsView.build(List.of(secret));
 
     assertThat(rows)
-        .containsExactly(new SecretDto("db", "Opaque", List.of("password", "username")));
+        .containsExactly(new SecretRow("db", "Opaque", List.of("password", "username")));
     assertThat(rows.toString()).doesNotContain("Y2FuYXJ5LXZhbHVl").doesNotContain("canary-value");
   }
 
@@ -63,7 +57,7 @@ class OtherViewsTest {
             Workload.of(WorkloadsViewTest.deployment("api", Map.of(), 1, 1)),
             Workload.of(WorkloadsViewTest.deployment("web", Map.of(), 1, 1)));
 
-    ServiceDto row = ServicesView.build(List.of(service), workloads).get(0);
+    ServiceRow row = ServicesView.build(List.of(service), workloads).get(0);
 
     assertThat(row.ports())
         .singleElement()
@@ -72,7 +66,7 @@ class OtherViewsTest {
               assertThat(p.port()).isEqualTo(80);
               assertThat(p.targetPort()).isEqualTo("http");
             });
-    assertThat(row.workloads()).containsExactly(new WorkloadRefDto("Deployment", "api"));
+    assertThat(row.workloads()).containsExactly(new WorkloadRef("Deployment", "api"));
     assertThat(row.selector()).isEqualTo(Map.of("app", "api"));
   }
 
@@ -85,15 +79,15 @@ class OtherViewsTest {
     var workloads = List.of(Workload.of(WorkloadsViewTest.deployment("api", Map.of(), 1, 1)));
     var pods = List.of(WorkloadsViewTest.pod("api-1", "api", false));
 
-    List<EventDto> rows =
+    List<EventRow> rows =
         EventsView.build(List.of(normal, oldWarning, newWarning), workloads, pods);
 
     assertThat(rows)
-        .extracting(EventDto::reason)
+        .extracting(EventRow::reason)
         .containsExactly("FailedCreate", "BackOff", "Scheduled");
     assertThat(rows)
-        .extracting(EventDto::workload)
-        .containsOnly(new WorkloadRefDto("Deployment", "api"));
+        .extracting(EventRow::workload)
+        .containsOnly(new WorkloadRef("Deployment", "api"));
     assertThat(rows.get(1).lastSeen()).isEqualTo(Instant.parse("2026-11-25T16:00:00Z"));
   }
 
@@ -137,9 +131,9 @@ class OtherViewsTest {
 
     assertThat(ConfigurationView.build(config, overrides))
         .containsExactly(
-            new ConfigEntryDto("CLUSTER_NAME", "shop-eu", null, "shop-eu"),
-            new ConfigEntryDto("EXTRA", null, "1", "1"),
-            new ConfigEntryDto("LOG_LEVEL", "info", "debug", "debug"));
+            new ConfigEntry("CLUSTER_NAME", "shop-eu", null, "shop-eu"),
+            new ConfigEntry("EXTRA", null, "1", "1"),
+            new ConfigEntry("LOG_LEVEL", "info", "debug", "debug"));
     assertThat(ConfigurationView.build(null, null)).isEmpty();
   }
 
@@ -164,9 +158,9 @@ class OtherViewsTest {
                 "conditions",
                 List.of(Map.of("type", "Ready", "status", "True"))));
 
-    List<ReplayDto> rows = ReplaysView.build(List.of(done, running));
+    List<ReplayRow> rows = ReplaysView.build(List.of(done, running));
 
-    assertThat(rows).extracting(ReplayDto::name).containsExactly("nightly", "yesterday");
+    assertThat(rows).extracting(ReplayRow::name).containsExactly("nightly", "yesterday");
     assertThat(rows.get(0).progress()).isEqualTo(42.5);
     assertThat(rows.get(0).workload()).isEqualTo("Deployment/api");
     assertThat(rows.get(0).mode()).isEqualTo("full-replay");

@@ -2,9 +2,6 @@ package dev.kubereplay.server.cluster.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.protocol.cluster.HealthLevel;
-import dev.kubereplay.protocol.cluster.PodProblemDto;
-import dev.kubereplay.protocol.cluster.WorkloadDto;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -123,9 +120,9 @@ class WorkloadsViewTest {
         .build();
   }
 
-  private static WorkloadDto only(
+  private static WorkloadRow only(
       List<Deployment> deployments, List<Pod> pods, List<Event> events) {
-    List<WorkloadDto> rows =
+    List<WorkloadRow> rows =
         WorkloadsView.build(
             new WorkloadsView.Input(deployments, List.of(), List.of(), pods, events));
     assertThat(rows).hasSize(1);
@@ -134,7 +131,7 @@ class WorkloadsViewTest {
 
   @Test
   void sums_app_container_requests_and_reports_the_injected_sidecar_separately() {
-    WorkloadDto api =
+    WorkloadRow api =
         only(
             List.of(deployment("api", Map.of("kubereplay.dev/inject", "true"), 1, 1)),
             List.of(
@@ -152,19 +149,19 @@ class WorkloadsViewTest {
     assertThat(api.sidecarRequests().memoryBytes()).isEqualTo(32L * 1024 * 1024);
     assertThat(api.injected()).isTrue();
     assertThat(api.tlsOut()).isFalse();
-    assertThat(api.sidecarHealth()).isEqualTo(HealthLevel.OK);
+    assertThat(api.sidecarHealth()).isEqualTo(Health.OK);
     assertThat(api.healthReasons()).isEmpty();
   }
 
   @Test
   void injected_without_a_sidecar_container_is_an_alert_that_says_to_restart() {
-    WorkloadDto api =
+    WorkloadRow api =
         only(
             List.of(deployment("api", Map.of("kubereplay.dev/inject", "true"), 1, 1)),
             List.of(pod("api-1", "api", false, running("api", true, 0))),
             List.of());
 
-    assertThat(api.sidecarHealth()).isEqualTo(HealthLevel.ALERT);
+    assertThat(api.sidecarHealth()).isEqualTo(Health.ALERT);
     assertThat(api.healthReasons())
         .singleElement()
         .asString()
@@ -173,7 +170,7 @@ class WorkloadsViewTest {
 
   @Test
   void an_unready_or_restarting_sidecar_is_a_caution() {
-    WorkloadDto api =
+    WorkloadRow api =
         only(
             List.of(deployment("api", Map.of("kubereplay.dev/inject", "true"), 1, 0)),
             List.of(
@@ -185,7 +182,7 @@ class WorkloadsViewTest {
                     running("kubereplay-sidecar", false, 2))),
             List.of());
 
-    assertThat(api.sidecarHealth()).isEqualTo(HealthLevel.CAUTION);
+    assertThat(api.sidecarHealth()).isEqualTo(Health.CAUTION);
     assertThat(api.healthReasons())
         .containsExactly(
             "sidecar in pod api-1 is not ready", "sidecar in pod api-1 restarted 2 times");
@@ -193,7 +190,7 @@ class WorkloadsViewTest {
 
   @Test
   void crash_looping_pods_make_an_alert_and_are_listed_as_problems_even_without_injection() {
-    WorkloadDto api =
+    WorkloadRow api =
         only(
             List.of(deployment("api", Map.of(), 2, 1)),
             List.of(
@@ -202,9 +199,9 @@ class WorkloadsViewTest {
                 pod("other-1", "other", false, waiting("other", "ImagePullBackOff"))),
             List.of());
 
-    assertThat(api.sidecarHealth()).isEqualTo(HealthLevel.ALERT);
+    assertThat(api.sidecarHealth()).isEqualTo(Health.ALERT);
     assertThat(api.problems())
-        .extracting(PodProblemDto::pod, PodProblemDto::reason)
+        .extracting(PodProblem::pod, PodProblem::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("api-1", "CrashLoopBackOff"));
     assertThat(api.ready()).isEqualTo(1);
     assertThat(api.desired()).isEqualTo(2);
@@ -257,20 +254,20 @@ class WorkloadsViewTest {
             .endInvolvedObject()
             .build();
 
-    WorkloadDto api =
+    WorkloadRow api =
         only(
             List.of(deployment("api", Map.of(), 3, 1)),
             List.of(pod("api-1", "api", false, oom), pending),
             List.of(probe));
 
     assertThat(api.problems())
-        .extracting(PodProblemDto::pod, PodProblemDto::reason)
+        .extracting(PodProblem::pod, PodProblem::reason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("api-1", "OOMKilled"),
             org.assertj.core.groups.Tuple.tuple("api-1", "ProbeFailed"),
             org.assertj.core.groups.Tuple.tuple("api-3", "Pending"));
     assertThat(api.problems().get(2).message()).contains("0/3 nodes are available");
-    assertThat(api.sidecarHealth()).isEqualTo(HealthLevel.ALERT);
+    assertThat(api.sidecarHealth()).isEqualTo(Health.ALERT);
   }
 
   @Test
@@ -298,7 +295,7 @@ class WorkloadsViewTest {
             .endTemplate()
             .endSpec()
             .build();
-    List<WorkloadDto> rows =
+    List<WorkloadRow> rows =
         WorkloadsView.build(
             new WorkloadsView.Input(
                 List.of(deployment("web", Map.of(), 1, 1), deployment("api", Map.of(), 1, 1)),
@@ -308,7 +305,7 @@ class WorkloadsViewTest {
                 List.of()));
 
     assertThat(rows)
-        .extracting(WorkloadDto::kind, WorkloadDto::name)
+        .extracting(WorkloadRow::kind, WorkloadRow::name)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Deployment", "api"),
             org.assertj.core.groups.Tuple.tuple("Deployment", "web"),

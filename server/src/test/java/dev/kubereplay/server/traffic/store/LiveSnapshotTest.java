@@ -3,6 +3,7 @@ package dev.kubereplay.server.traffic.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.traffic.PairQuery;
 import dev.kubereplay.server.traffic.RRPair;
 import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.TrafficTesting;

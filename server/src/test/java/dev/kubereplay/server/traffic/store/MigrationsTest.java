@@ -3,7 +3,9 @@ package dev.kubereplay.server.traffic.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubereplay.server.traffic.PairQuery;
 import dev.kubereplay.server.traffic.Snapshot;
+import dev.kubereplay.server.traffic.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

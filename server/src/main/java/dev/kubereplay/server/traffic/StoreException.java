@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic.store;
+package dev.kubereplay.server.traffic;
 
 import dev.kubereplay.server.KubeReplayException;
 
