@@ -1,6 +1,11 @@
 package dev.kubereplay.server.traffic;
 
-import dev.kubereplay.server.traffic.record.ListenAddress;
+import dev.kubereplay.server.http.Hosts;
+import dev.kubereplay.server.http.ListenAddress;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Endpoint;
+import dev.kubereplay.server.traffic.model.Snapshot;
+import dev.kubereplay.server.traffic.model.StoredPair;
 import dev.kubereplay.server.traffic.record.ProxyOptions;
 import dev.kubereplay.server.traffic.record.Recording;
 import dev.kubereplay.server.traffic.redact.RedactionRules;

@@ -1,7 +1,7 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.PathTemplates;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.PathTemplates;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -1,9 +1,9 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.JsonFiles;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -231,7 +231,7 @@ final class PairRows {
   }
 
   /** Reads a row selected with {@link #COLUMNS}. */
-  static dev.kubereplay.server.traffic.StoredPair pair(ResultSet row) throws SQLException {
+  static dev.kubereplay.server.traffic.model.StoredPair pair(ResultSet row) throws SQLException {
     RRPair pair =
         new RRPair(
             row.getString(4),
@@ -252,7 +252,7 @@ final class PairRows {
             bytes(row.getBytes(19)),
             row.getString(20),
             tags(row.getString(21)));
-    return new dev.kubereplay.server.traffic.StoredPair(
+    return new dev.kubereplay.server.traffic.model.StoredPair(
         row.getLong(1), row.getString(2), row.getString(3), pair);
   }
 

@@ -3,7 +3,7 @@ package dev.kubereplay.server.traffic.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubereplay.server.traffic.Snapshot;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
