@@ -1,10 +1,12 @@
-package dev.kubereplay.server.traffic.store;
+package dev.kubereplay.server.traffic.model;
 
 /**
  * MurmurHash3, x64 128-bit variant (Austin Appleby's {@code MurmurHash3_x64_128}, seed 0), fed in
  * pieces: the hash of the pieces is the hash of their concatenation. Not a cryptographic hash: it
  * keys recorded requests, which are not chosen to collide; it costs a fraction of SHA-256, whose
  * intrinsics the C1-only JIT an IDE runs the server with does not use.
+ *
+ * <p>{@link RequestSignature} hashes with it; one instance is used by one thread at a time.
  */
 final class Murmur3 {
 
@@ -37,14 +39,19 @@ final class Murmur3 {
   }
 
   Murmur3 update(byte[] bytes) {
-    int at = 0;
-    int end = bytes.length;
-    length += end;
+    return update(bytes, 0, bytes.length);
+  }
+
+  /** Feeds {@code bytes[offset, offset + count)}. */
+  Murmur3 update(byte[] bytes, int offset, int count) {
+    int at = offset;
+    int end = offset + count;
+    length += count;
     if (tailLength > 0) {
-      int take = Math.min(16 - tailLength, end);
-      System.arraycopy(bytes, 0, tail, tailLength, take);
+      int take = Math.min(16 - tailLength, count);
+      System.arraycopy(bytes, offset, tail, tailLength, take);
       tailLength += take;
-      at = take;
+      at += take;
       if (tailLength < 16) {
         return this;
       }
@@ -59,8 +66,41 @@ final class Murmur3 {
     return this;
   }
 
+  /**
+   * Feeds {@code value} as 4 bytes, little-endian: the length of what follows, so parts never run
+   * together.
+   */
+  Murmur3 update(int value) {
+    for (int i = 0; i < 4; i++) {
+      update((byte) (value >>> (8 * i)));
+    }
+    return this;
+  }
+
+  /** Feeds another hash (as {@link #digest(long[])} gives it), 16 bytes. */
+  Murmur3 update(long first, long second) {
+    for (int i = 0; i < 8; i++) {
+      update((byte) (first >>> (8 * i)));
+    }
+    for (int i = 0; i < 8; i++) {
+      update((byte) (second >>> (8 * i)));
+    }
+    return this;
+  }
+
   /** The 16 bytes of the hash: h1 then h2, each little-endian (as the reference code's output). */
   byte[] digest() {
+    long[] hash = digest(new long[2]);
+    byte[] out = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      out[i] = (byte) (hash[0] >>> (8 * i));
+      out[8 + i] = (byte) (hash[1] >>> (8 * i));
+    }
+    return out;
+  }
+
+  /** The hash as h1 and h2 in {@code out}, without allocating; answers {@code out}. */
+  long[] digest(long[] out) {
     long k1 = 0;
     long k2 = 0;
     for (int i = tailLength - 1; i >= 8; i--) {
@@ -89,11 +129,8 @@ final class Murmur3 {
     h2 = fmix(h2);
     h1 += h2;
     h2 += h1;
-    byte[] out = new byte[16];
-    for (int i = 0; i < 8; i++) {
-      out[i] = (byte) (h1 >>> (8 * i));
-      out[8 + i] = (byte) (h2 >>> (8 * i));
-    }
+    out[0] = h1;
+    out[1] = h2;
     return out;
   }
 
