@@ -1,173 +1,380 @@
 package dev.kubereplay.server.traffic.model;
 
-import java.util.ArrayList;
-import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.json.JsonFactory;
-
 /**
  * A hash of a JSON document's meaning rather than its text: whitespace, the order of an object's
  * members and the escaping of strings do not count; array order, values and numbers as written
- * ({@code 1.0} is not {@code 1}) do. Streams the tokens once without building a tree: an object's
- * hash is the sum of its members' hashes (a sum does not depend on order), an array's is the hash
- * of its elements in turn. Not thread-safe: one per thread.
+ * ({@code 1.0} is not {@code 1}) do. One pass over the bytes without building a tree or a string:
+ * an object's hash is the sum of its members' hashes (a sum does not depend on order), an array's
+ * the hash of its elements in turn; unescaped strings are hashed where they lie. A JSON parser
+ * costs more than the hashing for the small bodies most requests carry, hence this one (RFC 8259;
+ * strings are not checked to be UTF-8). Not thread-safe: one per thread.
  */
 final class JsonDigest {
 
   /** Deeper documents are not JSON to a signature: they are compared byte for byte. */
   static final int MAX_DEPTH = 500;
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_DEPTH)
-                  .maxDocumentLength(-1)
-                  .maxStringLength(Integer.MAX_VALUE - 16)
-                  .build())
-          .build();
-
   /** One open object or array. */
   private static final class Frame {
-    final Murmur3 hash = new Murmur3();
+    final Murmur3 elements = new Murmur3();
     boolean object;
     int count;
     long sum1;
     long sum2;
-    String name;
+    int keyStart;
+    int keyLength;
+    boolean keyEscaped;
   }
 
-  private final List<Frame> frames = new ArrayList<>();
-  private final Murmur3 scalar = new Murmur3();
-  private final long[] value = new long[2];
-  private byte[] chars = new byte[256];
+  private final Frame[] frames = new Frame[MAX_DEPTH];
+  private final Murmur3 single = new Murmur3();
+  private final long[] digest = new long[2];
+  private byte[] decoded = new byte[128];
+  private byte[] in;
+  private int pos;
+  private int end;
   private int depth;
+
+  // the value just read: a scalar's tag and span, or a container's digest (tag '{' or '[')
+  private byte tag;
+  private int start;
+  private int length;
+  private boolean escaped;
 
   /**
    * Hashes {@code json[offset, offset + length)} into {@code out}; false (and {@code out}
    * unchanged) when it is not one well-formed JSON value, or is nested deeper than {@link
    * #MAX_DEPTH}.
    */
-  boolean digest(byte[] json, int offset, int length, long[] out) {
+  boolean digest(byte[] json, int offset, int count, long[] out) {
+    in = json;
+    pos = offset;
+    end = offset + count;
     depth = 0;
-    try (JsonParser parser =
-        FACTORY.createParser(ObjectReadContext.empty(), json, offset, length)) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
+    try {
+      if (!document()) {
         return false;
       }
-      while (token != null) {
-        if (!step(parser, token)) {
-          break; // the root value is complete
-        }
-        token = parser.nextToken();
-      }
-      if (depth != 0 || parser.nextToken() != null) {
-        return false;
-      }
-      out[0] = value[0];
-      out[1] = value[1];
+      feed(single.reset()).digest(out);
       return true;
-    } catch (JacksonException e) {
-      return false;
+    } finally {
+      in = null;
     }
   }
 
-  /** Takes one token; false once the root value is complete. */
-  private boolean step(JsonParser parser, JsonToken token) {
-    switch (token) {
-      case START_OBJECT, START_ARRAY -> {
-        Frame frame = push();
-        frame.object = token == JsonToken.START_OBJECT;
-        frame.count = 0;
-        frame.sum1 = 0;
-        frame.sum2 = 0;
-        frame.hash.reset().update((byte) (frame.object ? '{' : '['));
-        return true;
+  private boolean document() {
+    while (true) {
+      if (!value()) {
+        return false;
       }
-      case PROPERTY_NAME -> {
-        frames.get(depth - 1).name = parser.currentName();
-        return true;
+      // hand completed values up until one leaves a container open
+      while (true) {
+        if (depth == 0) {
+          return skipSpace() == end;
+        }
+        Frame frame = frames[depth - 1];
+        deliver(frame);
+        int at = skipSpace();
+        byte next = at < end ? in[at] : 0;
+        pos = at + 1;
+        if (next == ',') {
+          if (frame.object && !key(frame)) {
+            return false;
+          }
+          break;
+        }
+        if (next != (frame.object ? '}' : ']')) {
+          return false;
+        }
+        close(frame);
       }
-      case END_OBJECT -> {
-        Frame frame = frames.get(--depth);
-        frame.hash.update(frame.count).update(frame.sum1, frame.sum2).digest(value);
-      }
-      case END_ARRAY -> {
-        Frame frame = frames.get(--depth);
-        frame.hash.update(frame.count).digest(value);
-      }
-      case VALUE_STRING -> scalar(parser, (byte) 's');
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(parser, (byte) 'n');
-      case VALUE_TRUE -> scalar.reset().update((byte) 't').digest(value);
-      case VALUE_FALSE -> scalar.reset().update((byte) 'f').digest(value);
-      case VALUE_NULL -> scalar.reset().update((byte) 'z').digest(value);
-      default -> throw new IllegalStateException("unexpected JSON token " + token);
     }
-    return completed();
   }
 
-  /** Hands the value just hashed to the open container; false when it was the root. */
-  private boolean completed() {
-    if (depth == 0) {
+  /** Reads one value; a container is opened (and, when empty, closed at once). */
+  private boolean value() {
+    pos = skipSpace();
+    if (pos == end) {
       return false;
     }
-    Frame parent = frames.get(depth - 1);
-    parent.count++;
-    if (parent.object) {
-      scalar.reset();
-      chars(scalar, parent.name);
-      scalar.update(value[0], value[1]).digest(value);
-      parent.sum1 += value[0];
-      parent.sum2 += value[1];
-    } else {
-      parent.hash.update(value[0], value[1]);
+    byte c = in[pos];
+    if (c == '{' || c == '[') {
+      if (depth == MAX_DEPTH) {
+        return false;
+      }
+      Frame frame = frames[depth] == null ? frames[depth] = new Frame() : frames[depth];
+      depth++;
+      frame.object = c == '{';
+      frame.count = 0;
+      frame.sum1 = 0;
+      frame.sum2 = 0;
+      frame.elements.reset();
+      pos++;
+      int at = skipSpace();
+      if (at < end && in[at] == (frame.object ? '}' : ']')) {
+        pos = at + 1;
+        close(frame);
+        return true;
+      }
+      return frame.object ? key(frame) && value() : value();
     }
+    return scalar(c);
+  }
+
+  /** Reads {@code "name":} into the frame. */
+  private boolean key(Frame frame) {
+    pos = skipSpace();
+    if (pos == end || in[pos] != '"' || !string()) {
+      return false;
+    }
+    frame.keyStart = start;
+    frame.keyLength = length;
+    frame.keyEscaped = escaped;
+    pos = skipSpace();
+    if (pos == end || in[pos] != ':') {
+      return false;
+    }
+    pos++;
     return true;
   }
 
-  private Frame push() {
-    if (depth == frames.size()) {
-      frames.add(new Frame());
+  /** Ends the innermost container: its digest becomes the value just read. */
+  private void close(Frame frame) {
+    depth--;
+    if (frame.object) {
+      single.reset().update((byte) '{').update(frame.count).update(frame.sum1, frame.sum2);
+      single.digest(digest);
+    } else {
+      frame.elements.update((byte) '[').update(frame.count).digest(digest);
     }
-    return frames.get(depth++);
+    tag = frame.object ? (byte) '{' : (byte) '[';
   }
 
-  private void scalar(JsonParser parser, byte kind) {
-    scalar.reset().update(kind);
-    chars(scalar, parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
-    scalar.digest(value);
+  /** Adds the value just read to its container. */
+  private void deliver(Frame frame) {
+    frame.count++;
+    if (frame.object) {
+      single.reset();
+      bytes(single, frame.keyStart, frame.keyLength, frame.keyEscaped);
+      feed(single).digest(digest);
+      frame.sum1 += digest[0];
+      frame.sum2 += digest[1];
+    } else {
+      feed(frame.elements);
+    }
   }
 
-  private void chars(Murmur3 hash, String text) {
-    int n = text.length();
-    ensure(n);
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      chars[2 * i] = (byte) c;
-      chars[2 * i + 1] = (byte) (c >>> 8);
+  /** Feeds the value just read: its tag, then its text or digest. */
+  private Murmur3 feed(Murmur3 hash) {
+    hash.update(tag);
+    switch (tag) {
+      case '{', '[' -> hash.update(digest[0], digest[1]);
+      case 's' -> bytes(hash, start, length, escaped);
+      case 'n' -> hash.update(length).update(in, start, length);
+      default -> {} // t, f, z: the tag is the value
     }
-    hash.update(n).update(chars, 0, 2 * n);
+    return hash;
   }
 
-  /** UTF-16 code units as they are: the same text always gives the same units. */
-  private void chars(Murmur3 hash, char[] text, int offset, int n) {
-    ensure(n);
-    for (int i = 0; i < n; i++) {
-      char c = text[offset + i];
-      chars[2 * i] = (byte) c;
-      chars[2 * i + 1] = (byte) (c >>> 8);
+  private boolean scalar(byte c) {
+    switch (c) {
+      case '"' -> {
+        tag = 's';
+        return string();
+      }
+      case 't' -> {
+        tag = 't';
+        return literal("true");
+      }
+      case 'f' -> {
+        tag = 'f';
+        return literal("false");
+      }
+      case 'n' -> {
+        tag = 'z';
+        return literal("null");
+      }
+      default -> {
+        tag = 'n';
+        return number();
+      }
     }
-    hash.update(n).update(chars, 0, 2 * n);
   }
 
-  private void ensure(int n) {
-    if (chars.length < 2 * n) {
-      chars = new byte[Math.max(2 * n, chars.length * 2)];
+  private boolean literal(String word) {
+    if (end - pos < word.length()) {
+      return false;
     }
+    for (int i = 0; i < word.length(); i++) {
+      if (in[pos + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    pos += word.length();
+    return true;
+  }
+
+  /** {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}, kept as written. */
+  private boolean number() {
+    start = pos;
+    if (pos < end && in[pos] == '-') {
+      pos++;
+    }
+    if (pos < end && in[pos] == '0') {
+      pos++;
+    } else if (digits() == 0) {
+      return false;
+    }
+    if (pos < end && in[pos] == '.') {
+      pos++;
+      if (digits() == 0) {
+        return false;
+      }
+    }
+    if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
+      pos++;
+      if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
+        pos++;
+      }
+      if (digits() == 0) {
+        return false;
+      }
+    }
+    length = pos - start;
+    return true;
+  }
+
+  private int digits() {
+    int from = pos;
+    while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
+      pos++;
+    }
+    return pos - from;
+  }
+
+  /** Reads a string at {@code pos} (its opening quote): its content's span, checked. */
+  private boolean string() {
+    start = ++pos;
+    escaped = false;
+    while (pos < end) {
+      byte b = in[pos];
+      if (b == '"') {
+        length = pos - start;
+        pos++;
+        return true;
+      }
+      if (b >= 0 && b < 0x20) {
+        return false;
+      }
+      if (b == '\\') {
+        escaped = true;
+        if (pos + 1 >= end) {
+          return false;
+        }
+        byte e = in[pos + 1];
+        if (e == 'u') {
+          if (pos + 5 >= end || unit(pos + 2) < 0) {
+            return false;
+          }
+          pos += 6;
+          continue;
+        }
+        if ("\"\\/bfnrt".indexOf(e) < 0) {
+          return false;
+        }
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    return false;
+  }
+
+  /** Feeds a string's content as UTF-8, escapes undone, after its length. */
+  private void bytes(Murmur3 hash, int from, int count, boolean withEscapes) {
+    if (!withEscapes) {
+      hash.update(count).update(in, from, count);
+      return;
+    }
+    if (decoded.length < count) {
+      decoded = new byte[Math.max(count, decoded.length * 2)];
+    }
+    int o = 0;
+    int stop = from + count;
+    for (int i = from; i < stop; ) {
+      byte b = in[i];
+      if (b != '\\') {
+        decoded[o++] = b;
+        i++;
+        continue;
+      }
+      byte e = in[i + 1];
+      if (e != 'u') {
+        decoded[o++] =
+            switch (e) {
+              case 'b' -> '\b';
+              case 'f' -> '\f';
+              case 'n' -> '\n';
+              case 'r' -> '\r';
+              case 't' -> '\t';
+              default -> e; // " \ /
+            };
+        i += 2;
+        continue;
+      }
+      int cp = unit(i + 2);
+      i += 6;
+      if (Character.isHighSurrogate((char) cp)
+          && i + 5 < stop
+          && in[i] == '\\'
+          && in[i + 1] == 'u'
+          && Character.isLowSurrogate((char) unit(i + 2))) {
+        cp = Character.toCodePoint((char) cp, (char) unit(i + 2));
+        i += 6;
+      }
+      o = utf8(cp, o);
+    }
+    hash.update(o).update(decoded, 0, o);
+  }
+
+  /** Writes a code point (a lone surrogate as its three bytes) at {@code o}; answers the end. */
+  private int utf8(int cp, int o) {
+    if (cp < 0x80) {
+      decoded[o++] = (byte) cp;
+    } else if (cp < 0x800) {
+      decoded[o++] = (byte) (0xc0 | (cp >> 6));
+      decoded[o++] = (byte) (0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      decoded[o++] = (byte) (0xe0 | (cp >> 12));
+      decoded[o++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+      decoded[o++] = (byte) (0x80 | (cp & 0x3f));
+    } else {
+      decoded[o++] = (byte) (0xf0 | (cp >> 18));
+      decoded[o++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+      decoded[o++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+      decoded[o++] = (byte) (0x80 | (cp & 0x3f));
+    }
+    return o;
+  }
+
+  /** The four hex digits at {@code at} as a UTF-16 unit, or -1. */
+  private int unit(int at) {
+    int value = 0;
+    for (int i = at; i < at + 4; i++) {
+      int d = Character.digit(in[i], 16);
+      if (d < 0) {
+        return -1;
+      }
+      value = value << 4 | d;
+    }
+    return value;
+  }
+
+  private int skipSpace() {
+    int at = pos;
+    while (at < end && (in[at] == ' ' || in[at] == '\n' || in[at] == '\r' || in[at] == '\t')) {
+      at++;
+    }
+    return at;
   }
 }

@@ -71,14 +71,32 @@ final class Murmur3 {
    * together.
    */
   Murmur3 update(int value) {
-    for (int i = 0; i < 4; i++) {
-      update((byte) (value >>> (8 * i)));
+    if (tailLength > 12) {
+      for (int i = 0; i < 4; i++) {
+        update((byte) (value >>> (8 * i)));
+      }
+      return this;
+    }
+    tail[tailLength] = (byte) value;
+    tail[tailLength + 1] = (byte) (value >>> 8);
+    tail[tailLength + 2] = (byte) (value >>> 16);
+    tail[tailLength + 3] = (byte) (value >>> 24);
+    tailLength += 4;
+    length += 4;
+    if (tailLength == 16) {
+      block(tail, 0);
+      tailLength = 0;
     }
     return this;
   }
 
   /** Feeds another hash (as {@link #digest(long[])} gives it), 16 bytes. */
   Murmur3 update(long first, long second) {
+    if (tailLength == 0) {
+      length += 16;
+      block(first, second);
+      return this;
+    }
     for (int i = 0; i < 8; i++) {
       update((byte) (first >>> (8 * i)));
     }
@@ -135,8 +153,10 @@ final class Murmur3 {
   }
 
   private void block(byte[] b, int at) {
-    long k1 = littleEndian(b, at);
-    long k2 = littleEndian(b, at + 8);
+    block(littleEndian(b, at), littleEndian(b, at + 8));
+  }
+
+  private void block(long k1, long k2) {
     k1 *= C1;
     k1 = Long.rotateLeft(k1, 31);
     k1 *= C2;
