@@ -50,9 +50,11 @@ public final class TrafficService {
   private final SnapshotStore snapshots;
   private final TrafficFormats formats;
   private final RedactionRules rules;
+  private final RecordedPairs recorded;
 
   public TrafficService(TrafficStore store, TrafficFormats formats, RedactionRules rules) {
     this.snapshots = new SnapshotStore(store);
+    this.recorded = new RecordedPairs(store);
     this.formats = formats;
     this.rules = rules;
   }
@@ -67,6 +69,11 @@ public final class TrafficService {
 
   public TrafficFormats formats() {
     return formats;
+  }
+
+  /** Pairs as recorded (raw bytes, by direction, in recorded order): what replay reads. */
+  public RecordedPairs recordedPairs() {
+    return recorded;
   }
 
   /**
