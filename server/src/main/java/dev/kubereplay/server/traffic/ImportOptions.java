@@ -1,5 +1,7 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.http.Urls;
+import dev.kubereplay.server.traffic.model.Direction;
 import java.nio.file.Path;
 import java.util.Set;
 

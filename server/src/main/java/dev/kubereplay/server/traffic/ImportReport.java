@@ -1,5 +1,6 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.traffic.model.Snapshot;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.http.Hosts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.traffic.model.RRPair;
+
 /**
  * Where a source puts what it reads: pairs, and the entries it had to skip, with why. An import
  * writes into a sink inside one transaction; a source never writes to the store itself.

@@ -1,5 +1,7 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 

@@ -1,5 +1,7 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.traffic.model.Snapshot;
+
 /**
  * What a reclassification did.
  *

@@ -1,6 +1,11 @@
 package dev.kubereplay.server.traffic;
 
-import dev.kubereplay.server.traffic.record.ListenAddress;
+import dev.kubereplay.server.http.Hosts;
+import dev.kubereplay.server.http.ListenAddress;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Endpoint;
+import dev.kubereplay.server.traffic.model.Snapshot;
+import dev.kubereplay.server.traffic.model.StoredPair;
 import dev.kubereplay.server.traffic.record.ProxyOptions;
 import dev.kubereplay.server.traffic.record.Recording;
 import dev.kubereplay.server.traffic.redact.RedactionRules;
@@ -44,9 +49,11 @@ public final class TrafficService {
   private final SnapshotStore snapshots;
   private final TrafficFormats formats;
   private final RedactionRules rules;
+  private final RecordedPairs recorded;
 
   public TrafficService(TrafficStore store, TrafficFormats formats, RedactionRules rules) {
     this.snapshots = new SnapshotStore(store);
+    this.recorded = new RecordedPairs(store);
     this.formats = formats;
     this.rules = rules;
   }
@@ -61,6 +68,11 @@ public final class TrafficService {
 
   public TrafficFormats formats() {
     return formats;
+  }
+
+  /** Pairs as recorded (raw bytes, by direction, in recorded order): what replay reads. */
+  public RecordedPairs recordedPairs() {
+    return recorded;
   }
 
   /**

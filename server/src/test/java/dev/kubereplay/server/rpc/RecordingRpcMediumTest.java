@@ -220,9 +220,10 @@ class RecordingRpcMediumTest extends RecordingRpcTesting {
     get(session.server().shutdown());
 
     Path data = dir.resolve("data");
-    dev.kubereplay.server.traffic.Snapshot sealed =
+    dev.kubereplay.server.traffic.model.Snapshot sealed =
         dev.kubereplay.server.traffic.TrafficService.open(data).snapshot(started.snapshotId());
     assertThat(sealed.inCount()).isEqualTo(1);
-    assertThat(sealed.state()).isEqualTo(dev.kubereplay.server.traffic.Snapshot.State.COMPLETE);
+    assertThat(sealed.state())
+        .isEqualTo(dev.kubereplay.server.traffic.model.Snapshot.State.COMPLETE);
   }
 }

@@ -3,7 +3,7 @@ package dev.kubereplay.server.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubereplay.protocol.traffic.BodyDto;
-import dev.kubereplay.server.traffic.ContentCodingsFixtures;
+import dev.kubereplay.server.http.ContentCodingsFixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubereplay.fixtures.traffic.Recordings;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Endpoint;
+import dev.kubereplay.server.traffic.model.Snapshot;
+import dev.kubereplay.server.traffic.model.StoredPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

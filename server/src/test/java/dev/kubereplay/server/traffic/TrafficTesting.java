@@ -1,5 +1,9 @@
 package dev.kubereplay.server.traffic;
 
+import dev.kubereplay.server.http.Urls;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import dev.kubereplay.server.traffic.redact.RedactionRules;
 import dev.kubereplay.server.traffic.store.TrafficStore;
 import java.nio.charset.StandardCharsets;

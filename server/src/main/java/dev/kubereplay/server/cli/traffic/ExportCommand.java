@@ -2,8 +2,8 @@ package dev.kubereplay.server.cli.traffic;
 
 import dev.kubereplay.server.cli.Main;
 import dev.kubereplay.server.traffic.Sizes;
-import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.TrafficService;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.kubereplay.server.cli.traffic;
 
 import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
-import dev.kubereplay.server.traffic.LatencyHistogram;
+import dev.kubereplay.server.traffic.model.LatencyHistogram;
 import java.util.Collection;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.kubereplay.server.traffic.har;
 
-import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.traffic.model.Header;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.kubereplay.server.traffic.har;
 
-import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.Utf8;
+import dev.kubereplay.server.traffic.model.Header;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

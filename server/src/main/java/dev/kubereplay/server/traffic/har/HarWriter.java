@@ -1,13 +1,13 @@
 package dev.kubereplay.server.traffic.har;
 
 import dev.kubereplay.server.Version;
-import dev.kubereplay.server.traffic.ContentCodings;
-import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.http.ContentCodings;
+import dev.kubereplay.server.http.Urls;
 import dev.kubereplay.server.traffic.JsonFiles;
 import dev.kubereplay.server.traffic.PairWriter;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.Snapshot;
-import dev.kubereplay.server.traffic.Urls;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;

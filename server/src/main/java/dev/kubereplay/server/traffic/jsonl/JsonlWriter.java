@@ -1,11 +1,11 @@
 package dev.kubereplay.server.traffic.jsonl;
 
 import dev.kubereplay.server.Version;
-import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.JsonFiles;
 import dev.kubereplay.server.traffic.PairWriter;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.Snapshot;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;

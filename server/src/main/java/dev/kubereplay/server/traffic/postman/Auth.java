@@ -1,6 +1,6 @@
 package dev.kubereplay.server.traffic.postman;
 
-import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.traffic.model.Header;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

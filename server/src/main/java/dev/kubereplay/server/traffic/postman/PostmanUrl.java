@@ -1,6 +1,6 @@
 package dev.kubereplay.server.traffic.postman;
 
-import dev.kubereplay.server.traffic.Urls;
+import dev.kubereplay.server.http.Urls;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.kubereplay.server.traffic.postman;
 
-import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.http.Urls;
 import dev.kubereplay.server.traffic.ImportException;
 import dev.kubereplay.server.traffic.ImportOptions;
-import dev.kubereplay.server.traffic.RRPair;
 import dev.kubereplay.server.traffic.Sizes;
-import dev.kubereplay.server.traffic.Urls;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.kubereplay.server.traffic.record;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.Urls;
+import dev.kubereplay.server.http.Urls;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

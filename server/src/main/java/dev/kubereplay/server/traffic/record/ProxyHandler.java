@@ -1,8 +1,10 @@
 package dev.kubereplay.server.traffic.record;
 
-import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.http.HopByHop;
+import dev.kubereplay.server.http.Upstream;
 import dev.kubereplay.server.traffic.PairSink;
 import dev.kubereplay.server.traffic.Sizes;
+import dev.kubereplay.server.traffic.model.Header;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

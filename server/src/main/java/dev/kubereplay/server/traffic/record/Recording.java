@@ -1,9 +1,9 @@
 package dev.kubereplay.server.traffic.record;
 
 import dev.kubereplay.server.traffic.PairSink;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.TrafficException;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import dev.kubereplay.server.traffic.store.LiveSnapshot;
 import java.io.IOException;
 import java.net.InetSocketAddress;

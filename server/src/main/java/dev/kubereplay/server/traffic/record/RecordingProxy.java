@@ -1,7 +1,8 @@
 package dev.kubereplay.server.traffic.record;
 
+import dev.kubereplay.server.http.Upstream;
 import dev.kubereplay.server.traffic.PairSink;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 package dev.kubereplay.server.traffic.redact;
 
-import dev.kubereplay.server.traffic.Urls;
+import dev.kubereplay.server.http.Urls;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 

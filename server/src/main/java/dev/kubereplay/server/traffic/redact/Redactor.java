@@ -1,8 +1,8 @@
 package dev.kubereplay.server.traffic.redact;
 
-import dev.kubereplay.server.traffic.ContentCodings;
-import dev.kubereplay.server.traffic.Header;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.http.ContentCodings;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

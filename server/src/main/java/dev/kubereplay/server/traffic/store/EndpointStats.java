@@ -1,8 +1,8 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Endpoint;
-import dev.kubereplay.server.traffic.LatencyHistogram;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Endpoint;
+import dev.kubereplay.server.traffic.model.LatencyHistogram;
 import java.util.Arrays;
 
 /** Counts and latency percentiles of one endpoint, from its durations in ascending order. */

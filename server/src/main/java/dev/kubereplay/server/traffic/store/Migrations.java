@@ -11,13 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * Versioned schema migrations: numbered SQL scripts ({@code migrations/NNN-what.sql}) applied in
- * order, each in its own transaction, recorded in {@code schema_version}. A database written by an
- * older kubereplay is upgraded in place; one written by a newer kubereplay is refused rather than
- * misread.
+ * order, each in its own transaction, recorded in {@code schema_version}; a version whose change
+ * needs code (computing values SQL cannot) runs that code first, in the same transaction. A
+ * database written by an older kubereplay is upgraded in place; one written by a newer kubereplay
+ * is refused rather than misread.
  */
 public final class Migrations {
 
@@ -25,7 +27,19 @@ public final class Migrations {
 
   /** The scripts, in order; script {@code i} brings the schema to version {@code i + 1}. */
   static final List<String> SCRIPTS =
-      List.of("001-snapshots-and-pairs.sql", "002-snapshot-summary.sql", "003-snapshot-state.sql");
+      List.of(
+          "001-snapshots-and-pairs.sql",
+          "002-snapshot-summary.sql",
+          "003-snapshot-state.sql",
+          "004-request-signatures.sql");
+
+  /** Code run before the script of a version. */
+  private static final Map<Integer, CodeStep> CODE = Map.of(4, Resigning::resignAll);
+
+  @FunctionalInterface
+  private interface CodeStep {
+    void run(Connection connection) throws SQLException;
+  }
 
   private Migrations() {}
 
@@ -81,6 +95,10 @@ public final class Migrations {
 
   private static void apply(Connection connection, int version) throws SQLException {
     String script = SCRIPTS.get(version - 1);
+    CodeStep code = CODE.get(version);
+    if (code != null) {
+      code.run(connection);
+    }
     try (Statement statement = connection.createStatement()) {
       for (String sql : statements(load(script))) {
         statement.execute(sql);

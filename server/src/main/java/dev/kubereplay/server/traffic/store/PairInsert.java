@@ -1,16 +1,18 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.PathTemplates;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.PathTemplates;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.RequestSigner;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 
 /**
  * Inserts redacted pairs into {@code rr_pairs}: the statement and how a pair fills it, deriving
- * what a row holds besides the pair (path template, header JSON, tags, signature). Header JSON is
- * bound as UTF-8 bytes and cast to TEXT by SQLite: the column holds the same text as when it was
- * bound as a String, without the String. One per writer thread: it reuses its buffers.
+ * what a row holds besides the pair (path template, header JSON, tags, {@link
+ * dev.kubereplay.server.traffic.model.RequestSignature}). Header JSON is bound as UTF-8 bytes and
+ * cast to TEXT by SQLite: the column holds the same text as when it was bound as a String, without
+ * the String. One per writer thread: it reuses its buffers.
  */
 final class PairInsert {
 
@@ -23,7 +25,7 @@ final class PairInsert {
           + " CAST(? AS TEXT), ?, ?, ?, ?)";
 
   private final PairRows.JsonBytes json = new PairRows.JsonBytes();
-  private final Murmur3 hash = new Murmur3();
+  private final RequestSigner signer = new RequestSigner();
 
   /** Binds one row of snapshot {@code snapshotId}; the caller adds it to its batch. */
   void bind(PreparedStatement insert, String snapshotId, long seq, RRPair pair)
@@ -49,7 +51,7 @@ final class PairInsert {
     insert.setBytes(19, pair.responseBody());
     setNullable(insert, 20, pair.responseBodyEncoding());
     insert.setString(21, PairRows.tags(pair.tags()));
-    insert.setBytes(22, PairRows.signature(hash, pair));
+    insert.setBytes(22, signer.sign(pair).bytes());
   }
 
   static void setNullable(PreparedStatement statement, int index, String value)

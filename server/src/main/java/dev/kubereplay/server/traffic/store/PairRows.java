@@ -1,9 +1,9 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.JsonFiles;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -211,27 +211,8 @@ final class PairRows {
     return Collections.unmodifiableMap(tags);
   }
 
-  /**
-   * What the responder will match a request on: method, host, URL (path and query) and body, hashed
-   * (computed once at import so matching never rereads bodies): the 16-byte {@link Murmur3} hash of
-   * the UTF-8 bytes of {@code method "\n" host "\n" url "\n" body}. Rows stored before this scheme
-   * hold the 32-byte SHA-256 of the same bytes; nothing reads signatures yet, and whatever will
-   * must tell the two apart by length.
-   */
-  static byte[] signature(Murmur3 hash, RRPair pair) {
-    return hash.reset()
-        .update(pair.method().getBytes(StandardCharsets.UTF_8))
-        .update((byte) '\n')
-        .update(pair.host().getBytes(StandardCharsets.UTF_8))
-        .update((byte) '\n')
-        .update(pair.url().getBytes(StandardCharsets.UTF_8))
-        .update((byte) '\n')
-        .update(pair.requestBody())
-        .digest();
-  }
-
   /** Reads a row selected with {@link #COLUMNS}. */
-  static dev.kubereplay.server.traffic.StoredPair pair(ResultSet row) throws SQLException {
+  static dev.kubereplay.server.traffic.model.StoredPair pair(ResultSet row) throws SQLException {
     RRPair pair =
         new RRPair(
             row.getString(4),
@@ -252,7 +233,7 @@ final class PairRows {
             bytes(row.getBytes(19)),
             row.getString(20),
             tags(row.getString(21)));
-    return new dev.kubereplay.server.traffic.StoredPair(
+    return new dev.kubereplay.server.traffic.model.StoredPair(
         row.getLong(1), row.getString(2), row.getString(3), pair);
   }
 

@@ -1,6 +1,6 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -1,11 +1,11 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.Direction;
 import dev.kubereplay.server.traffic.ImportReport;
 import dev.kubereplay.server.traffic.PairSink;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.StoreException;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import dev.kubereplay.server.traffic.redact.Redactor;
 import java.time.Instant;
 import java.util.ArrayList;

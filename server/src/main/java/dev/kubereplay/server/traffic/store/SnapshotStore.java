@@ -1,12 +1,12 @@
 package dev.kubereplay.server.traffic.store;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Endpoint;
 import dev.kubereplay.server.traffic.JsonFiles;
 import dev.kubereplay.server.traffic.PairQuery;
 import dev.kubereplay.server.traffic.Reclassified;
-import dev.kubereplay.server.traffic.Snapshot;
-import dev.kubereplay.server.traffic.StoredPair;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Endpoint;
+import dev.kubereplay.server.traffic.model.Snapshot;
+import dev.kubereplay.server.traffic.model.StoredPair;
 import dev.kubereplay.server.traffic.redact.Redactor;
 import java.security.SecureRandom;
 import java.sql.Connection;

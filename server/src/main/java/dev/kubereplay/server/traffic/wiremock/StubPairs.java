@@ -1,13 +1,13 @@
 package dev.kubereplay.server.traffic.wiremock;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.http.Urls;
 import dev.kubereplay.server.traffic.ImportException;
 import dev.kubereplay.server.traffic.ImportOptions;
 import dev.kubereplay.server.traffic.PairSink;
-import dev.kubereplay.server.traffic.RRPair;
 import dev.kubereplay.server.traffic.Sizes;
-import dev.kubereplay.server.traffic.Urls;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

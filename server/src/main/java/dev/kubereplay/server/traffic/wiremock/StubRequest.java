@@ -1,6 +1,6 @@
 package dev.kubereplay.server.traffic.wiremock;
 
-import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.traffic.model.Header;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

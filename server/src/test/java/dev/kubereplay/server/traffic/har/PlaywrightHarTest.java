@@ -6,11 +6,11 @@ import dev.kubereplay.fixtures.traffic.Recordings;
 import dev.kubereplay.server.traffic.ImportReport;
 import dev.kubereplay.server.traffic.ImportRequest;
 import dev.kubereplay.server.traffic.PairQuery;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.StoredPair;
 import dev.kubereplay.server.traffic.TrafficFormat;
 import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.TrafficTesting;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.StoredPair;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,11 +61,7 @@ class PlaywrightHarTest {
     assertThat(pairs)
         .extracting(
             p ->
-                p.method()
-                    + " "
-                    + dev.kubereplay.server.traffic.Urls.path(p.url())
-                    + " "
-                    + p.status())
+                p.method() + " " + dev.kubereplay.server.http.Urls.path(p.url()) + " " + p.status())
         .containsExactly(
             "GET / 200",
             "GET /logo.png 200",

@@ -2,17 +2,17 @@ package dev.kubereplay.server.traffic.jsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.ImportReport;
 import dev.kubereplay.server.traffic.ImportRequest;
 import dev.kubereplay.server.traffic.PairQuery;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.Snapshot;
-import dev.kubereplay.server.traffic.StoredPair;
 import dev.kubereplay.server.traffic.TrafficFormat;
 import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.TrafficTesting;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.Snapshot;
+import dev.kubereplay.server.traffic.model.StoredPair;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,12 +3,12 @@ package dev.kubereplay.server.traffic.postman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.ImportException;
 import dev.kubereplay.server.traffic.ImportOptions;
-import dev.kubereplay.server.traffic.RRPair;
 import dev.kubereplay.server.traffic.TrafficFormat;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import dev.kubereplay.server.traffic.sources.CollectingSink;
 import dev.kubereplay.server.traffic.sources.TrafficSamples;
 import java.io.IOException;

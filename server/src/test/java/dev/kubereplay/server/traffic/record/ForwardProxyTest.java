@@ -2,8 +2,8 @@ package dev.kubereplay.server.traffic.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import okhttp3.OkHttpClient;

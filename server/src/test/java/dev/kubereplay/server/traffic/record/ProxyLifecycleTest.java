@@ -3,7 +3,7 @@ package dev.kubereplay.server.traffic.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

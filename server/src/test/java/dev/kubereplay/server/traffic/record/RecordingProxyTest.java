@@ -2,9 +2,9 @@ package dev.kubereplay.server.traffic.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

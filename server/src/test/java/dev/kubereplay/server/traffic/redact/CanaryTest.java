@@ -2,16 +2,16 @@ package dev.kubereplay.server.traffic.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.ImportReport;
 import dev.kubereplay.server.traffic.ImportRequest;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.TrafficFormat;
 import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.TrafficTesting;
 import dev.kubereplay.server.traffic.jsonl.JsonlWriter;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import dev.kubereplay.server.traffic.store.TrafficStore;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package dev.kubereplay.server.traffic.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.server.traffic.ContentCodingsFixtures;
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.http.ContentCodingsFixtures;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

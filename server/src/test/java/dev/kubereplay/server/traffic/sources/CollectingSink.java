@@ -1,7 +1,7 @@
 package dev.kubereplay.server.traffic.sources;
 
 import dev.kubereplay.server.traffic.PairSink;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.RRPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

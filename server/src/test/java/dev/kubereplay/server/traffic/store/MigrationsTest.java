@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubereplay.server.traffic.PairQuery;
-import dev.kubereplay.server.traffic.Snapshot;
 import dev.kubereplay.server.traffic.StoreException;
+import dev.kubereplay.server.traffic.model.RequestSignature;
+import dev.kubereplay.server.traffic.model.Snapshot;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +36,7 @@ class MigrationsTest {
 
     try (Connection connection = raw();
         Statement statement = connection.createStatement()) {
-      assertThat(Migrations.version(connection)).isEqualTo(Migrations.latest()).isEqualTo(3);
+      assertThat(Migrations.version(connection)).isEqualTo(Migrations.latest()).isEqualTo(4);
       try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
         mode.next();
         assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
@@ -112,12 +118,92 @@ class MigrationsTest {
         .satisfies(p -> assertThat(p.pair().responseBody()).containsExactly('*'));
     try (Connection connection = raw();
         Statement statement = connection.createStatement()) {
-      assertThat(Migrations.version(connection)).isEqualTo(3);
+      assertThat(Migrations.version(connection)).isEqualTo(Migrations.latest());
       assertThatThrownBy(
               () -> statement.execute("UPDATE snapshots SET state = 'HALF' WHERE id = 'old2'"))
           .as("only the three states")
           .hasMessageContaining("CHECK constraint failed");
     }
+  }
+
+  @Test
+  void a_schema_3_database_has_every_pair_re_keyed_with_the_request_signature() throws Exception {
+    try (Connection connection = raw();
+        Statement statement = connection.createStatement()) {
+      statement.executeQuery("PRAGMA journal_mode=WAL").close();
+      Migrations.upgradeTo(connection, 3);
+      statement.execute(
+          "INSERT INTO snapshots (id, name, source, created_millis, in_count, out_count)"
+              + " VALUES ('old3', 'from schema 3', 'har:/tmp/c.har', 3000, 5, 0)");
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO rr_pairs (id, snapshot_id, seq, direction, ts_nanos, duration_millis,"
+                  + " protocol, host, method, url, path_template, request_headers, request_body,"
+                  + " status, response_headers, response_body, tags, signature) VALUES (?, 'old3',"
+                  + " ?, 'IN', 0, 5, 'http', 'shop.test', ?, ?, '/x', ?, ?, 200, '[]', x'', '{}',"
+                  + " ?)")) {
+        String json = "[[\"Content-Type\",\"application/json\"]]";
+        oldRow(
+            insert, 1, "POST", "https://shop.test/orders", json, "{\"id\":7,\"items\":[1,2]}", 32);
+        oldRow(
+            insert,
+            2,
+            "POST",
+            "https://shop.test/orders",
+            json,
+            "{ \"items\": [1, 2], \"id\": 7 }",
+            16);
+        oldRow(
+            insert, 3, "POST", "https://shop.test/orders", json, "{\"id\":8,\"items\":[1,2]}", 16);
+        oldRow(insert, 4, "GET", "https://shop.test/items?a=1&b=2", "[]", "", 32);
+        oldRow(insert, 5, "GET", "https://shop.test/items?b=2&a=1", "[]", "", 16);
+      }
+    }
+
+    SnapshotStore store = new SnapshotStore(TrafficStore.open(dir));
+
+    Map<Long, RequestSignature> signatures = new HashMap<>();
+    try (Connection connection = raw();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT id, signature FROM rr_pairs")) {
+      while (rows.next()) {
+        byte[] stored = rows.getBytes(2);
+        assertThat(stored).hasSize(RequestSignature.BYTES);
+        signatures.put(rows.getLong(1), RequestSignature.fromBytes(stored));
+      }
+      assertThat(Migrations.version(connection)).isEqualTo(Migrations.latest());
+    }
+    assertThat(signatures).hasSize(5);
+    for (long id = 1; id <= 5; id++) {
+      assertThat(signatures.get(id))
+          .as("pair %d carries the signature of its request", id)
+          .isEqualTo(RequestSignature.of(store.pair("old3", id).orElseThrow().pair()));
+    }
+    assertThat(signatures.get(2L)).as("only JSON key order differs").isEqualTo(signatures.get(1L));
+    assertThat(signatures.get(3L)).as("a JSON value differs").isNotEqualTo(signatures.get(1L));
+    assertThat(signatures.get(5L)).as("only query order differs").isEqualTo(signatures.get(4L));
+  }
+
+  /** A row as older versions wrote it, with a raw hash of {@code hashLength} bytes. */
+  private static void oldRow(
+      PreparedStatement insert,
+      long id,
+      String method,
+      String url,
+      String headers,
+      String body,
+      int hashLength)
+      throws Exception {
+    byte[] raw = (method + "\nshop.test\n" + url + "\n" + body).getBytes(StandardCharsets.UTF_8);
+    byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(raw);
+    insert.setLong(1, id);
+    insert.setLong(2, id);
+    insert.setString(3, method);
+    insert.setString(4, url);
+    insert.setString(5, headers);
+    insert.setBytes(6, body.getBytes(StandardCharsets.UTF_8));
+    insert.setBytes(7, java.util.Arrays.copyOf(sha256, hashLength));
+    insert.executeUpdate();
   }
 
   @Test

@@ -2,15 +2,10 @@ package dev.kubereplay.server.traffic.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
-import dev.kubereplay.server.traffic.RRPair;
+import dev.kubereplay.server.traffic.model.Header;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -25,28 +20,6 @@ class PairRowsTest {
       PairRows.quote(json, headers.get(i).value()).append(']');
     }
     return json.append(']').toString();
-  }
-
-  private static RRPair pair(String method, String host, String url, byte[] body) {
-    return new RRPair(
-        null,
-        Direction.IN,
-        Instant.EPOCH,
-        1,
-        "http",
-        host,
-        method,
-        url,
-        null,
-        List.of(),
-        body,
-        null,
-        200,
-        null,
-        List.of(),
-        new byte[0],
-        null,
-        Map.of());
   }
 
   @Test
@@ -97,48 +70,5 @@ class PairRowsTest {
           };
     }
     return new String(chars);
-  }
-
-  @Test
-  void murmur3_gives_the_reference_hash_whatever_the_pieces() {
-    assertThat(new Murmur3().reset().digest()).isEqualTo(new byte[16]);
-    assertThat(HexFormat.of().formatHex(new Murmur3().reset().update("hello".getBytes()).digest()))
-        .isEqualTo("029bbd41b3a7d8cb191dae486a901e5b");
-    byte[] text = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
-    byte[] whole = new Murmur3().reset().update(text).digest();
-    assertThat(HexFormat.of().formatHex(whole)).isEqualTo("6c1b07bc7bbc4be347939ac4a93c437a");
-    Murmur3 pieces = new Murmur3().reset();
-    for (int at = 0; at < text.length; at += 7) {
-      if (at % 2 == 0) {
-        pieces.update(text[at]);
-        pieces.update(java.util.Arrays.copyOfRange(text, at + 1, Math.min(text.length, at + 7)));
-      } else {
-        pieces.update(java.util.Arrays.copyOfRange(text, at, Math.min(text.length, at + 7)));
-      }
-    }
-    assertThat(pieces.digest()).isEqualTo(whole);
-  }
-
-  @Test
-  void the_signature_hashes_method_host_url_and_body() {
-    Murmur3 hash = new Murmur3();
-    byte[] signature =
-        PairRows.signature(hash, pair("POST", "a.test", "https://a.test/x?q=1", "{}".getBytes()));
-
-    assertThat(signature)
-        .hasSize(16)
-        .isEqualTo(
-            new Murmur3()
-                .reset()
-                .update("POST\na.test\nhttps://a.test/x?q=1\n{}".getBytes())
-                .digest());
-    assertThat(
-            PairRows.signature(hash, pair("POST", "a.test", "https://a.test/x?q=1", new byte[0])))
-        .isNotEqualTo(signature);
-    assertThat(
-            PairRows.signature(
-                hash, pair("POST", "a.test", "https://a.test/x?q=1", "{}".getBytes())))
-        .as("the same request, the same signature")
-        .isEqualTo(signature);
   }
 }

@@ -2,11 +2,11 @@ package dev.kubereplay.server.traffic.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubereplay.server.traffic.Direction;
-import dev.kubereplay.server.traffic.Header;
-import dev.kubereplay.server.traffic.RRPair;
-import dev.kubereplay.server.traffic.Snapshot;
-import dev.kubereplay.server.traffic.StoredPair;
+import dev.kubereplay.server.traffic.model.Direction;
+import dev.kubereplay.server.traffic.model.Header;
+import dev.kubereplay.server.traffic.model.RRPair;
+import dev.kubereplay.server.traffic.model.Snapshot;
+import dev.kubereplay.server.traffic.model.StoredPair;
 import dev.kubereplay.server.traffic.redact.RedactionRules;
 import dev.kubereplay.server.traffic.redact.Redactor;
 import java.nio.charset.StandardCharsets;

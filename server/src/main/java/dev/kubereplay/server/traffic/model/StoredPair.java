@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.traffic.model;
 
 /**
  * A pair as stored in a snapshot.

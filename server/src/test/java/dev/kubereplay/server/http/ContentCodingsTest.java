@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

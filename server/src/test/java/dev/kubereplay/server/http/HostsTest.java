@@ -1,8 +1,12 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubereplay.server.traffic.ImportOptions;
+import dev.kubereplay.server.traffic.ImportRequest;
+import dev.kubereplay.server.traffic.TrafficException;
+import dev.kubereplay.server.traffic.model.Direction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

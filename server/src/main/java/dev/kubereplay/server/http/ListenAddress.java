@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic.record;
+package dev.kubereplay.server.http;
 
 import dev.kubereplay.server.traffic.TrafficException;
 import java.net.InetSocketAddress;

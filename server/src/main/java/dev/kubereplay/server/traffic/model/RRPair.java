@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.traffic.model;
 
 import java.time.Instant;
 import java.util.List;

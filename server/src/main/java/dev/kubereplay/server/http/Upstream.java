@@ -1,6 +1,6 @@
-package dev.kubereplay.server.traffic.record;
+package dev.kubereplay.server.http;
 
-import dev.kubereplay.server.traffic.Header;
+import dev.kubereplay.server.traffic.model.Header;
 import java.io.IOException;
 import java.net.Proxy;
 import java.time.Duration;
@@ -20,13 +20,13 @@ import okhttp3.Response;
  * caller set none; a network interceptor takes those out again, so the upstream sees what the
  * client sent and the client gets the upstream's bytes unchanged.
  */
-final class Upstream {
+public final class Upstream {
 
   /**
    * Where a {@code Content-Encoding} the client did not ask for travels past OkHttp's transparent
    * decompression; put back under its own name before anyone sees the response.
    */
-  static final String HIDDEN_ENCODING = "X-Kubereplay-Content-Encoding";
+  public static final String HIDDEN_ENCODING = "X-Kubereplay-Content-Encoding";
 
   /** Methods OkHttp insists on a body for, even an empty one. */
   private static final Set<String> BODY_REQUIRED =
@@ -52,7 +52,8 @@ final class Upstream {
    * @param headers the end-to-end headers to send ({@code Host} and framing are OkHttp's)
    * @throws IllegalArgumentException when OkHttp cannot send it (a bad URL, a GET with a body)
    */
-  Response send(String method, String url, List<Header> headers, byte[] body) throws IOException {
+  public Response send(String method, String url, List<Header> headers, byte[] body)
+      throws IOException {
     Headers.Builder sent = new Headers.Builder();
     boolean acceptEncoding = false;
     boolean userAgent = false;
@@ -76,7 +77,7 @@ final class Upstream {
   }
 
   /** Closes pooled connections. */
-  void close() {
+  public void close() {
     client.connectionPool().evictAll();
   }
 

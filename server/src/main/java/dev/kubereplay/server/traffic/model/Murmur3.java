@@ -1,10 +1,12 @@
-package dev.kubereplay.server.traffic.store;
+package dev.kubereplay.server.traffic.model;
 
 /**
  * MurmurHash3, x64 128-bit variant (Austin Appleby's {@code MurmurHash3_x64_128}, seed 0), fed in
  * pieces: the hash of the pieces is the hash of their concatenation. Not a cryptographic hash: it
  * keys recorded requests, which are not chosen to collide; it costs a fraction of SHA-256, whose
  * intrinsics the C1-only JIT an IDE runs the server with does not use.
+ *
+ * <p>{@link RequestSignature} hashes with it; one instance is used by one thread at a time.
  */
 final class Murmur3 {
 
@@ -37,14 +39,19 @@ final class Murmur3 {
   }
 
   Murmur3 update(byte[] bytes) {
-    int at = 0;
-    int end = bytes.length;
-    length += end;
+    return update(bytes, 0, bytes.length);
+  }
+
+  /** Feeds {@code bytes[offset, offset + count)}. */
+  Murmur3 update(byte[] bytes, int offset, int count) {
+    int at = offset;
+    int end = offset + count;
+    length += count;
     if (tailLength > 0) {
-      int take = Math.min(16 - tailLength, end);
-      System.arraycopy(bytes, 0, tail, tailLength, take);
+      int take = Math.min(16 - tailLength, count);
+      System.arraycopy(bytes, offset, tail, tailLength, take);
       tailLength += take;
-      at = take;
+      at += take;
       if (tailLength < 16) {
         return this;
       }
@@ -59,8 +66,59 @@ final class Murmur3 {
     return this;
   }
 
+  /**
+   * Feeds {@code value} as 4 bytes, little-endian: the length of what follows, so parts never run
+   * together.
+   */
+  Murmur3 update(int value) {
+    if (tailLength > 12) {
+      for (int i = 0; i < 4; i++) {
+        update((byte) (value >>> (8 * i)));
+      }
+      return this;
+    }
+    tail[tailLength] = (byte) value;
+    tail[tailLength + 1] = (byte) (value >>> 8);
+    tail[tailLength + 2] = (byte) (value >>> 16);
+    tail[tailLength + 3] = (byte) (value >>> 24);
+    tailLength += 4;
+    length += 4;
+    if (tailLength == 16) {
+      block(tail, 0);
+      tailLength = 0;
+    }
+    return this;
+  }
+
+  /** Feeds another hash (as {@link #digest(long[])} gives it), 16 bytes. */
+  Murmur3 update(long first, long second) {
+    if (tailLength == 0) {
+      length += 16;
+      block(first, second);
+      return this;
+    }
+    for (int i = 0; i < 8; i++) {
+      update((byte) (first >>> (8 * i)));
+    }
+    for (int i = 0; i < 8; i++) {
+      update((byte) (second >>> (8 * i)));
+    }
+    return this;
+  }
+
   /** The 16 bytes of the hash: h1 then h2, each little-endian (as the reference code's output). */
   byte[] digest() {
+    long[] hash = digest(new long[2]);
+    byte[] out = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      out[i] = (byte) (hash[0] >>> (8 * i));
+      out[8 + i] = (byte) (hash[1] >>> (8 * i));
+    }
+    return out;
+  }
+
+  /** The hash as h1 and h2 in {@code out}, without allocating; answers {@code out}. */
+  long[] digest(long[] out) {
     long k1 = 0;
     long k2 = 0;
     for (int i = tailLength - 1; i >= 8; i--) {
@@ -89,17 +147,16 @@ final class Murmur3 {
     h2 = fmix(h2);
     h1 += h2;
     h2 += h1;
-    byte[] out = new byte[16];
-    for (int i = 0; i < 8; i++) {
-      out[i] = (byte) (h1 >>> (8 * i));
-      out[8 + i] = (byte) (h2 >>> (8 * i));
-    }
+    out[0] = h1;
+    out[1] = h2;
     return out;
   }
 
   private void block(byte[] b, int at) {
-    long k1 = littleEndian(b, at);
-    long k2 = littleEndian(b, at + 8);
+    block(littleEndian(b, at), littleEndian(b, at + 8));
+  }
+
+  private void block(long k1, long k2) {
     k1 *= C1;
     k1 = Long.rotateLeft(k1, 31);
     k1 *= C2;

@@ -1,7 +1,8 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.traffic.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubereplay.server.http.Urls;
 import org.junit.jupiter.api.Test;
 
 class PathTemplatesTest {

@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.traffic.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

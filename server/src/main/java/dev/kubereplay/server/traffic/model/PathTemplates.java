@@ -1,4 +1,6 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.traffic.model;
+
+import dev.kubereplay.server.http.Urls;
 
 /**
  * Groups URLs into endpoints: path segments that look like ids become placeholders, so {@code

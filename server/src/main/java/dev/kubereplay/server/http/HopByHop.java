@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic.record;
+package dev.kubereplay.server.http;
 
 import java.util.Locale;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.TreeSet;
  * Headers that belong to one connection and are not forwarded (RFC 9110 section 7.6.1): the fixed
  * set, and every header the {@code Connection} header names.
  */
-final class HopByHop {
+public final class HopByHop {
 
   private static final Set<String> FIXED =
       Set.of(
@@ -27,7 +27,7 @@ final class HopByHop {
   /**
    * @param connectionHeaders the values of the message's {@code Connection} headers
    */
-  HopByHop(Iterable<String> connectionHeaders) {
+  public HopByHop(Iterable<String> connectionHeaders) {
     for (String value : connectionHeaders) {
       for (String token : value.split(",")) {
         String name = token.strip().toLowerCase(Locale.ROOT);
@@ -38,7 +38,7 @@ final class HopByHop {
     }
   }
 
-  boolean contains(String header) {
+  public boolean contains(String header) {
     return names.contains(header.toLowerCase(Locale.ROOT));
   }
 }

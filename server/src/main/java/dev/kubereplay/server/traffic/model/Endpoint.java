@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.traffic.model;
 
 /**
  * One endpoint of a host in a snapshot: method and path template, with counts and latencies.

@@ -1,5 +1,6 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.http;
 
+import dev.kubereplay.server.traffic.TrafficException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;

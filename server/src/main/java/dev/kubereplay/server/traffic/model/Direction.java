@@ -1,4 +1,4 @@
-package dev.kubereplay.server.traffic;
+package dev.kubereplay.server.traffic.model;
 
 /** Which way a recorded exchange went, seen from the workload. */
 public enum Direction {

@@ -1,0 +1,4 @@
+-- Schema 4: one request signature format (RequestSignature: method, host, path, the query in any
+-- order, the body by meaning). Rows stored before hold a hash of their raw method, host, URL and
+-- body (16-byte MurmurHash3, or 32-byte SHA-256 for the oldest); the code step of this version
+-- (Resigning) re-keys every row before this script runs. The column stays as it was.
