@@ -27,6 +27,7 @@ import type { ServerCommand } from './launcher';
 import {
   Notifications,
   Requests,
+  ServerLaunch,
   type DidAppendLogsParams,
   type DidChangeClusterParams,
   type DidEndLogsParams,
@@ -93,8 +94,16 @@ export class KubeReplayClient implements Disposable {
     return client;
   }
 
-  /** Connects to a server started with `serve --port N` on this machine. */
-  static connect(port: number, host = '127.0.0.1', timeoutMs = 10_000): Promise<KubeReplayClient> {
+  /**
+   * Connects to a server started with `serve --port N` on this machine, presenting its token
+   * before anything else (the server answers a client without it with UNAUTHORIZED, then closes).
+   */
+  static connect(
+    port: number,
+    token: string,
+    host = '127.0.0.1',
+    timeoutMs = 10_000,
+  ): Promise<KubeReplayClient> {
     return new Promise((resolve, reject) => {
       const socket = net.connect({ port, host });
       const timer = setTimeout(() => {
@@ -114,6 +123,7 @@ export class KubeReplayClient implements Disposable {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');
+        socket.write(`${ServerLaunch.tokenPrefix}${token}\r\n`);
         const connection = createMessageConnection(
           new SocketMessageReader(socket),
           new SocketMessageWriter(socket),

@@ -7,7 +7,16 @@ import { ServerLaunch } from './protocol';
 export const MIN_JAVA_MAJOR = 17;
 
 /** Environment variable naming a port of a server started by hand (`serve --port N`). */
-export const ATTACH_PORT_VARIABLE = 'KUBEREPLAY_SERVER_PORT';
+export const ATTACH_PORT_VARIABLE = ServerLaunch.attachPortVariable;
+
+/** Environment variable holding the token that server printed at start. */
+export const TOKEN_VARIABLE = ServerLaunch.tokenVariable;
+
+/** A server started by hand to attach to: its port on 127.0.0.1 and the token it requires. */
+export interface AttachTarget {
+  port: number;
+  token: string;
+}
 
 /** The `kubereplay.*` settings the launcher reads; empty strings mean "not set". */
 export interface LaunchSettings {
@@ -99,6 +108,27 @@ export function attachPort(env: NodeJS.ProcessEnv): number | undefined {
     throw new Error(`${ATTACH_PORT_VARIABLE} is '${value}', which is not a TCP port (1-65535).`);
   }
   return port;
+}
+
+/**
+ * The server to attach to, from `KUBEREPLAY_SERVER_PORT` and `KUBEREPLAY_TOKEN`; undefined when no
+ * port is set (the extension spawns its own server). Throws with a readable message when the port
+ * is set but is not a port, or the token is missing: `serve --port` serves only clients that
+ * present the token it printed at start.
+ */
+export function attachTarget(env: NodeJS.ProcessEnv): AttachTarget | undefined {
+  const port = attachPort(env);
+  if (port === undefined) {
+    return undefined;
+  }
+  const token = env[TOKEN_VARIABLE]?.trim();
+  if (!token) {
+    throw new Error(
+      `${ATTACH_PORT_VARIABLE} is set, but ${TOKEN_VARIABLE} is not: set it to the token ` +
+        `'kubereplay serve --port ${port}' printed at start.`,
+    );
+  }
+  return { port, token };
 }
 
 /**

@@ -459,6 +459,7 @@ export interface StopRecordingParams {
 export interface InitializeParams {
   clientInfo: ClientInfoDto;
   capabilities: ClientCapabilitiesDto;
+  protocolVersion?: string;
 }
 
 export interface ClientInfoDto {
@@ -473,6 +474,7 @@ export interface ClientCapabilitiesDto {
 export interface InitializeResponse {
   serverInfo: ServerInfoDto;
   capabilities: ServerCapabilitiesDto;
+  protocolVersion?: string;
 }
 
 export interface ServerInfoDto {
@@ -539,7 +541,7 @@ export interface OperationErrorDto {
   subject?: string;
 }
 
-export type ErrorCode = 'METHOD_NOT_FOUND' | 'INVALID_PARAMS' | 'INTERNAL_ERROR' | 'REQUEST_CANCELLED' | 'KUBECONFIG_NOT_FOUND' | 'KUBECONFIG_UNREADABLE' | 'KUBECONFIG_MALFORMED' | 'CONTEXT_NOT_FOUND' | 'FORBIDDEN' | 'CLUSTER_UNREACHABLE' | 'NOT_FOUND' | 'CONFLICT' | 'SHUTTING_DOWN' | 'IMPORT_FAILED' | 'SNAPSHOT_NOT_FOUND' | 'PAIR_NOT_FOUND' | 'EXPORT_FAILED' | 'STORE_FAILED';
+export type ErrorCode = 'METHOD_NOT_FOUND' | 'INVALID_PARAMS' | 'INTERNAL_ERROR' | 'REQUEST_CANCELLED' | 'KUBECONFIG_NOT_FOUND' | 'KUBECONFIG_UNREADABLE' | 'KUBECONFIG_MALFORMED' | 'CONTEXT_NOT_FOUND' | 'FORBIDDEN' | 'CLUSTER_UNREACHABLE' | 'NOT_FOUND' | 'CONFLICT' | 'SHUTTING_DOWN' | 'UNAUTHORIZED' | 'PROTOCOL_MISMATCH' | 'IMPORT_FAILED' | 'SNAPSHOT_NOT_FOUND' | 'PAIR_NOT_FOUND' | 'EXPORT_FAILED' | 'STORE_FAILED' | 'LISTEN_NOT_LOOPBACK';
 
 export interface DidProgressParams {
   operationId: string;
@@ -574,17 +576,30 @@ export const ErrorCodes = {
   NOT_FOUND: -32007,
   CONFLICT: -32008,
   SHUTTING_DOWN: -32009,
+  UNAUTHORIZED: -32010,
+  PROTOCOL_MISMATCH: -32011,
   IMPORT_FAILED: -32020,
   SNAPSHOT_NOT_FOUND: -32021,
   PAIR_NOT_FOUND: -32022,
   EXPORT_FAILED: -32023,
   STORE_FAILED: -32024,
+  LISTEN_NOT_LOOPBACK: -32025,
 } as const;
 
-/** How to start the server: java <jvmOptions> -jar kubereplay.jar <serveStdio>. */
+/** How to start the server: java <jvmOptions> -jar kubereplay.jar <serveStdio>; or attach to one on a port, sending tokenPrefix + token + CRLF first. */
 export const ServerLaunch = {
   jvmOptions: ['-XX:+UseSerialGC', '-Xmx320m', '-XX:TieredStopAtLevel=1'],
   serveStdio: ['serve', '--stdio'],
+  attachPortVariable: 'KUBEREPLAY_SERVER_PORT',
+  tokenVariable: 'KUBEREPLAY_TOKEN',
+  tokenPrefix: 'Kubereplay-Token: ',
+} as const;
+
+/** The protocol version this mirror speaks, sent and checked in initialize. */
+export const ProtocolVersion = {
+  current: '1.3',
+  major: 1,
+  minor: 3,
 } as const;
 
 /** Requests the client sends to the server. */

@@ -5,7 +5,8 @@ import { Commands } from '../commands';
 import { KubeReplayClient } from './client';
 import { describeExit, type ServerExit } from './errors';
 import {
-  attachPort,
+  ATTACH_PORT_VARIABLE,
+  attachTarget,
   buildServerCommand,
   javaProblem,
   probeJava,
@@ -13,16 +14,18 @@ import {
   resolveServerJar,
   type LaunchSettings,
 } from './launcher';
-import type {
-  DidAppendLogsParams,
-  DidChangeClusterParams,
-  DidEndLogsParams,
-  DidFinishImportParams,
-  DidProgressParams,
-  DidRecordParams,
-  ErrorDataDto,
-  InitializeResponse,
+import {
+  ProtocolVersion,
+  type DidAppendLogsParams,
+  type DidChangeClusterParams,
+  type DidEndLogsParams,
+  type DidFinishImportParams,
+  type DidProgressParams,
+  type DidRecordParams,
+  type ErrorDataDto,
+  type InitializeResponse,
 } from './protocol';
+import { protocolProblem } from './version';
 
 export type SessionState =
   | { kind: 'stopped' }
@@ -171,10 +174,15 @@ export class ServerSession implements vscode.Disposable {
       const answer = await watched.initialize({
         clientInfo: { name: 'kubereplay-vscode', version: this.extensionVersion },
         capabilities: { notifications: HANDLED_NOTIFICATIONS },
+        protocolVersion: ProtocolVersion.current,
       });
       const info = answer.serverInfo;
+      const problem = protocolProblem(answer, this.extensionVersion);
+      if (problem) {
+        throw new Error(problem);
+      }
       this.output.appendLine(
-        `Connected to ${info.name} ${info.version} (protocol ${info.protocolVersion}).`,
+        `Connected to ${info.name} ${info.version} (protocol ${answer.protocolVersion ?? '1.0'}).`,
       );
       this.setState({ kind: 'running', client: watched, server: info });
       return watched;
@@ -187,12 +195,12 @@ export class ServerSession implements vscode.Disposable {
   }
 
   private async connect(): Promise<KubeReplayClient> {
-    const port = attachPort(process.env);
-    if (port !== undefined) {
+    const target = attachTarget(process.env);
+    if (target !== undefined) {
       this.output.appendLine(
-        `Attaching to the server on 127.0.0.1:${port} (KUBEREPLAY_SERVER_PORT).`,
+        `Attaching to the server on 127.0.0.1:${target.port} (${ATTACH_PORT_VARIABLE}).`,
       );
-      return KubeReplayClient.connect(port);
+      return KubeReplayClient.connect(target.port, target.token);
     }
     const settings = readSettings();
     const jar = resolveServerJar(settings, this.extensionPath);

@@ -6,7 +6,14 @@ import { KubeReplayClient } from '../rpc/client';
 import { describeExit, RpcError, type ServerExit } from '../rpc/errors';
 import type { ServerCommand } from '../rpc/launcher';
 import { Requests } from '../rpc/protocol';
-import { CONTEXTS, listen, MALFORMED_FILE, MALFORMED_MESSAGE, type FakeMode } from './fakeServer';
+import {
+  CONTEXTS,
+  FAKE_TOKEN,
+  listen,
+  MALFORMED_FILE,
+  MALFORMED_MESSAGE,
+  type FakeMode,
+} from './fakeServer';
 
 const INITIALIZE = {
   clientInfo: { name: 'kubereplay-vscode', version: '0.0.0-test' },
@@ -152,12 +159,13 @@ describe('KubeReplayClient', () => {
     assert.match(describeExit(exit), /could not run: .*ENOENT/);
   });
 
-  it('attaches to a server listening on a local port', async () => {
-    const { port, server } = await listen('contexts');
+  it('attaches to a server listening on a local port, presenting its token first', async () => {
+    const { port, server, firstLines } = await listen('contexts');
     try {
-      const client = await KubeReplayClient.connect(port);
+      const client = await KubeReplayClient.connect(port, FAKE_TOKEN);
       clients.push(client);
       await client.initialize(INITIALIZE);
+      assert.deepEqual(firstLines, [`Kubereplay-Token: ${FAKE_TOKEN}`]);
       assert.equal((await client.listContexts()).contexts.length, 2);
       const exit = await client.stop();
       assert.equal(exit.requested, true);
@@ -166,9 +174,26 @@ describe('KubeReplayClient', () => {
     }
   });
 
+  it('reports the connection closed when the attached server refuses the token', async () => {
+    const { port, server, firstLines } = await listen('contexts');
+    try {
+      const client = await KubeReplayClient.connect(port, 'not-the-token');
+      clients.push(client);
+      const exited = nextExit(client);
+      await assert.rejects(client.initialize(INITIALIZE), /closed the connection/);
+      assert.deepEqual(firstLines, ['Kubereplay-Token: not-the-token']);
+      assert.equal((await exited).requested, false);
+    } finally {
+      server.close();
+    }
+  });
+
   it('says when nothing listens on the port to attach to', async () => {
     const { port, server } = await listen('contexts');
     await new Promise((resolve) => server.close(resolve));
-    await assert.rejects(KubeReplayClient.connect(port), /Cannot connect to a kubereplay server/);
+    await assert.rejects(
+      KubeReplayClient.connect(port, FAKE_TOKEN),
+      /Cannot connect to a kubereplay server/,
+    );
   });
 });

@@ -14,6 +14,7 @@ import {
   ErrorCodes,
   Notifications,
   Requests,
+  ServerLaunch,
   type ErrorDataDto,
   type KubeContextDto,
   type ListContextsResponse,
@@ -103,18 +104,47 @@ function crash(): never {
   process.exit(3);
 }
 
-/** Serves one connection on a local port; resolves with the port. For the attach test. */
-export function listen(mode: FakeMode): Promise<{ port: number; server: net.Server }> {
+/** The token the fake `serve --port` requires, unless the test names another. */
+export const FAKE_TOKEN = 'fake-token-0123456789abcdef';
+
+/**
+ * Serves connections on a local port as `serve --port` does: each must present `token` on its
+ * first line, else it is closed. Resolves with the port and the first lines received.
+ */
+export function listen(
+  mode: FakeMode,
+  token = FAKE_TOKEN,
+): Promise<{ port: number; server: net.Server; firstLines: string[] }> {
+  const firstLines: string[] = [];
   return new Promise((resolve) => {
     const server = net.createServer((socket) => {
-      const connection = createMessageConnection(
-        new SocketMessageReader(socket),
-        new SocketMessageWriter(socket),
-      );
-      serve(connection, mode, () => socket.destroy());
+      let received = Buffer.alloc(0);
+      const onData = (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk]);
+        const end = received.indexOf('\r\n');
+        if (end < 0) {
+          return;
+        }
+        socket.off('data', onData);
+        socket.pause();
+        const line = received.subarray(0, end).toString('utf8');
+        firstLines.push(line);
+        if (line !== `${ServerLaunch.tokenPrefix}${token}`) {
+          socket.destroy();
+          return;
+        }
+        socket.unshift(received.subarray(end + 2));
+        const connection = createMessageConnection(
+          new SocketMessageReader(socket),
+          new SocketMessageWriter(socket),
+        );
+        serve(connection, mode, () => socket.destroy());
+        socket.resume();
+      };
+      socket.on('data', onData);
     });
     server.listen(0, '127.0.0.1', () => {
-      resolve({ port: (server.address() as net.AddressInfo).port, server });
+      resolve({ port: (server.address() as net.AddressInfo).port, server, firstLines });
     });
   });
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import {
   attachPort,
+  attachTarget,
   buildServerCommand,
   javaProblem,
   parseJavaVersion,
@@ -117,6 +118,26 @@ describe('attachPort', () => {
       /'abc', which is not a TCP port/,
     );
     assert.throws(() => attachPort({ KUBEREPLAY_SERVER_PORT: '70000' }), /not a TCP port/);
+  });
+});
+
+describe('attachTarget', () => {
+  it('is undefined without a port: the extension spawns its own server', () => {
+    assert.equal(attachTarget({ KUBEREPLAY_TOKEN: 'ignored-without-a-port' }), undefined);
+  });
+
+  it('reads the port and the token the server printed', () => {
+    assert.deepEqual(
+      attachTarget({ KUBEREPLAY_SERVER_PORT: '5007', KUBEREPLAY_TOKEN: ' Zm9vYmFyYmF6cXV4 ' }),
+      { port: 5007, token: 'Zm9vYmFyYmF6cXV4' },
+    );
+  });
+
+  it('says which variable is missing when a port is set without a token', () => {
+    assert.throws(
+      () => attachTarget({ KUBEREPLAY_SERVER_PORT: '5007', KUBEREPLAY_TOKEN: '' }),
+      /KUBEREPLAY_SERVER_PORT is set, but KUBEREPLAY_TOKEN is not: set it to the token 'kubereplay serve --port 5007' printed at start/,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 package dev.kubereplay.server;
 
+import dev.kubereplay.protocol.initialize.ProtocolVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,8 +9,11 @@ import java.util.Properties;
 /** The server's version, written into the jar by the build. */
 public final class Version {
 
-  /** Grows by one whenever a protocol method is added; clients compare it, never reshape. */
-  public static final int PROTOCOL_VERSION = 2;
+  /**
+   * The count of additions to the protocol, as {@code ServerInfoDto.protocolVersion} has carried it
+   * for older clients: the minor of {@link ProtocolVersion#CURRENT}.
+   */
+  public static final int PROTOCOL_VERSION = ProtocolVersion.CURRENT.minor();
 
   private static final String VERSION = load();
 

@@ -34,6 +34,16 @@ public enum ErrorCode {
   /** The server is shutting down and takes no new work. */
   SHUTTING_DOWN(-32009),
   /**
+   * The connection did not present the server's token ({@code serve --port}): it is answered with
+   * this error, then closed. Over stdio no token is needed.
+   */
+  UNAUTHORIZED(-32010),
+  /**
+   * Client and server speak protocol versions of different majors; the message names both and what
+   * to update.
+   */
+  PROTOCOL_MISMATCH(-32011),
+  /**
    * A file cannot be imported: unreadable, empty, malformed, truncated, the wrong format, a body
    * over the limit. The message names the file, the line or entry, and the reason; nothing is kept.
    */
@@ -45,7 +55,13 @@ public enum ErrorCode {
   /** A snapshot cannot be written to the file (a missing directory, no permission, disk full). */
   EXPORT_FAILED(-32023),
   /** The recordings database cannot be opened, read or written; the message says which file. */
-  STORE_FAILED(-32024);
+  STORE_FAILED(-32024),
+  /**
+   * A listener was asked to bind beyond loopback (e.g. {@code 0.0.0.0}) where only loopback is
+   * allowed: over the protocol, listeners bind {@code 127.0.0.1} or {@code ::1} only. The subject
+   * is the address asked for.
+   */
+  LISTEN_NOT_LOOPBACK(-32025);
 
   private final int code;
 

@@ -18,7 +18,12 @@ public interface KubeReplayRpcServer {
   /**
    * Exchanges client and server information and capabilities. The first request of a session.
    *
-   * <p>Fails with {@link ErrorCode#INVALID_PARAMS} when the client info is missing.
+   * <p>Both sides name the protocol version they speak ({@code protocolVersion}, {@code
+   * major.minor}); a server refuses a client of another major, as a client refuses such a server.
+   *
+   * <p>Fails with {@link ErrorCode#INVALID_PARAMS} when the client info is missing or the protocol
+   * version is not {@code major.minor}, {@link ErrorCode#PROTOCOL_MISMATCH} when the client speaks
+   * another major version (the message names both).
    */
   @JsonRequest
   CompletableFuture<InitializeResponse> initialize(InitializeParams params);

@@ -123,15 +123,17 @@ class ProtocolGoldenTest {
         InitializeParams.class,
         new InitializeParams(
             new ClientInfoDto("kubereplay-vscode", "0.1.0"),
-            new ClientCapabilitiesDto(List.of("cluster/didChange"))));
+            new ClientCapabilitiesDto(List.of("cluster/didChange")),
+            "1.3"));
     samples.put(ClientInfoDto.class, new ClientInfoDto("kubereplay-intellij", "0.1.0"));
     samples.put(ClientCapabilitiesDto.class, new ClientCapabilitiesDto(List.of()));
     samples.put(
         InitializeResponse.class,
         new InitializeResponse(
-            new ServerInfoDto("kubereplay", "0.1.0", 1),
-            new ServerCapabilitiesDto(List.of("cluster/listContexts", "initialize", "shutdown"))));
-    samples.put(ServerInfoDto.class, new ServerInfoDto("kubereplay", "0.1.0", 1));
+            new ServerInfoDto("kubereplay", "0.1.0", 3),
+            new ServerCapabilitiesDto(List.of("cluster/listContexts", "initialize", "shutdown")),
+            "1.3"));
+    samples.put(ServerInfoDto.class, new ServerInfoDto("kubereplay", "0.1.0", 3));
     samples.put(ServerCapabilitiesDto.class, new ServerCapabilitiesDto(List.of("initialize")));
     samples.put(ListContextsParams.class, new ListContextsParams());
     samples.put(

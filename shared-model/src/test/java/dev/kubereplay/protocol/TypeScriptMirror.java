@@ -1,5 +1,6 @@
 package dev.kubereplay.protocol;
 
+import dev.kubereplay.protocol.initialize.ProtocolVersion;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -143,10 +144,22 @@ final class TypeScriptMirror {
     }
     ts.append("} as const;\n");
     ts.append(
-        "\n/** How to start the server: java <jvmOptions> -jar kubereplay.jar <serveStdio>. */\n");
+        "\n/** How to start the server: java <jvmOptions> -jar kubereplay.jar <serveStdio>;"
+            + " or attach to one on a port, sending tokenPrefix + token + CRLF first. */\n");
     ts.append("export const ServerLaunch = {\n");
     ts.append("  jvmOptions: ").append(stringArray(ServerLaunch.JVM_OPTIONS)).append(",\n");
     ts.append("  serveStdio: ").append(stringArray(ServerLaunch.SERVE_STDIO)).append(",\n");
+    ts.append("  attachPortVariable: '").append(ServerLaunch.ATTACH_PORT_VARIABLE).append("',\n");
+    ts.append("  tokenVariable: '").append(ServerLaunch.TOKEN_VARIABLE).append("',\n");
+    ts.append("  tokenPrefix: '").append(ServerLaunch.TOKEN_PREFIX).append("',\n");
+    ts.append("} as const;\n");
+    ProtocolVersion version = ProtocolVersion.CURRENT;
+    ts.append(
+        "\n/** The protocol version this mirror speaks, sent and checked in initialize. */\n");
+    ts.append("export const ProtocolVersion = {\n");
+    ts.append("  current: '").append(version.toString()).append("',\n");
+    ts.append("  major: ").append(version.major()).append(",\n");
+    ts.append("  minor: ").append(version.minor()).append(",\n");
     ts.append("} as const;\n");
     ts.append("\n/** Requests the client sends to the server. */\nexport const Requests = {\n");
     for (RpcMethod request : requests) {

@@ -4,6 +4,7 @@ import dev.kubereplay.intellij.cluster.ClusterModel;
 import dev.kubereplay.intellij.cluster.ContextsModel;
 import dev.kubereplay.intellij.logs.LogFollows;
 import dev.kubereplay.intellij.recordings.RecordingsModel;
+import dev.kubereplay.intellij.rpc.AttachTarget;
 import dev.kubereplay.intellij.rpc.ClientEndpoint;
 import dev.kubereplay.intellij.rpc.ProcessTransport;
 import dev.kubereplay.intellij.rpc.ServerCalls;
@@ -97,12 +98,18 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
   }
 
   /**
-   * A session that starts the server jar shipped with the plugin on the IDE's Java; its imports and
-   * desktop recordings send {@code redactKeys}.
+   * A session that starts the server jar shipped with the plugin on the IDE's Java, or attaches to
+   * the server named by {@code KUBEREPLAY_SERVER_PORT} and {@code KUBEREPLAY_TOKEN}; its imports
+   * and desktop recordings send {@code redactKeys}.
    */
   public static KubeReplaySession forThisIde(Supplier<List<String>> redactKeys) {
     return new KubeReplaySession(
-        () -> ProcessTransport.start(ServerCommand.forThisIde().commandLine(), Map.of()),
+        () -> {
+          AttachTarget attach = AttachTarget.fromEnvironment(System.getenv());
+          return attach != null
+              ? attach.connect()
+              : ProcessTransport.start(ServerCommand.forThisIde().commandLine(), Map.of());
+        },
         redactKeys);
   }
 

@@ -1,7 +1,10 @@
 package dev.kubereplay.server.cli;
 
+import dev.kubereplay.protocol.ServerLaunch;
 import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.logging.ServerLogging;
+import dev.kubereplay.server.rpc.ConnectionToken;
+import dev.kubereplay.server.rpc.PortServer;
 import dev.kubereplay.server.rpc.RpcServer;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -10,9 +13,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
     description = {
       "Serve the kubereplay JSON-RPC protocol (LSP framing) to an IDE.",
       "--stdio (default) is what the IDE plugins spawn; the process exits when stdin closes.",
-      "--port N listens on 127.0.0.1 only, for attaching to a server started by hand."
+      "--port N listens on 127.0.0.1 only, for attaching an IDE to a server started by hand;"
+          + " clients must present the token it prints at start (or the one in KUBEREPLAY_TOKEN,"
+          + " 16 characters or more)."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -38,7 +40,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--stdio", description = "talk over stdin/stdout (default)")
     boolean stdio;
 
-    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N (0: any)")
+    @Option(
+        names = "--port",
+        paramLabel = "N",
+        description = "listen on 127.0.0.1:N (0: any), for clients that present the token")
     Integer port;
   }
 
@@ -67,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter traceWriter = openTrace();
     try {
       if (transport.port != null) {
-        return listen(environment, transport.port, traceWriter);
+        return listen(environment, transport.port, traceWriter, stderr);
       }
       return serve(environment, System.in, protocolOut, traceWriter);
     } finally {
@@ -90,34 +95,38 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int listen(ServerEnvironment environment, int port, PrintWriter trace)
+  private int listen(ServerEnvironment environment, int port, PrintWriter trace, PrintStream stderr)
       throws IOException {
-    try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-      LOG.info("kubereplay server listening on 127.0.0.1:" + socket.getLocalPort());
-      while (!Thread.currentThread().isInterrupted()) {
-        Socket client = socket.accept();
-        Thread thread =
-            new Thread(() -> serveSocket(environment, client, trace), "kubereplay-connection");
-        thread.setDaemon(true);
-        thread.start();
-      }
+    String chosen = environment.variable(ServerLaunch.TOKEN_VARIABLE);
+    ConnectionToken token;
+    try {
+      token = chosen == null ? ConnectionToken.generate() : ConnectionToken.of(chosen);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ServerLaunch.TOKEN_VARIABLE + " is not usable: " + e.getMessage());
+    }
+    try (PortServer server = PortServer.open(environment, port, token, trace)) {
+      int bound = server.port();
+      LOG.info("kubereplay server listening on 127.0.0.1:" + bound);
+      // Straight to stderr, never through the log (which is also a file): the token is a secret.
+      stderr.println(
+          chosen != null
+              ? "Clients must present the token in "
+                  + ServerLaunch.TOKEN_VARIABLE
+                  + " to 127.0.0.1:"
+                  + bound
+                  + "."
+              : "Clients must present this server's token; attach an IDE with:\n  "
+                  + ServerLaunch.ATTACH_PORT_VARIABLE
+                  + "="
+                  + bound
+                  + " "
+                  + ServerLaunch.TOKEN_VARIABLE
+                  + "="
+                  + token.reveal());
+      stderr.flush();
+      server.serve();
     }
     return 0;
-  }
-
-  private static void serveSocket(ServerEnvironment environment, Socket client, PrintWriter trace) {
-    LOG.info("client connected from " + client.getRemoteSocketAddress());
-    try (client;
-        RpcServer server =
-            RpcServer.start(
-                environment, client.getInputStream(), client.getOutputStream(), trace)) {
-      server.listening().get();
-    } catch (IOException | ExecutionException e) {
-      LOG.log(Level.WARNING, "connection ended with an error", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    LOG.info("client disconnected");
   }
 
   private PrintWriter openTrace() throws IOException {

@@ -1,5 +1,6 @@
 package dev.kubereplay.server.cli;
 
+import dev.kubereplay.protocol.initialize.ProtocolVersion;
 import dev.kubereplay.server.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,6 @@ final class VersionCommand implements Runnable {
   public void run() {
     spec.commandLine()
         .getOut()
-        .printf("kubereplay %s (protocol %d)%n", Version.current(), Version.PROTOCOL_VERSION);
+        .printf("kubereplay %s (protocol %s)%n", Version.current(), ProtocolVersion.CURRENT);
   }
 }

@@ -10,6 +10,7 @@ import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
 import dev.kubereplay.protocol.cluster.FreshnessDto;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import dev.kubereplay.protocol.initialize.InitializeResponse;
+import dev.kubereplay.protocol.initialize.ProtocolVersion;
 import dev.kubereplay.protocol.initialize.ServerCapabilitiesDto;
 import dev.kubereplay.protocol.initialize.ServerInfoDto;
 import dev.kubereplay.protocol.logs.LogsRpcClient;
@@ -81,7 +82,15 @@ final class KubeReplayServer implements KubeReplayRpcServer {
           if (params == null || params.clientInfo() == null) {
             throw RpcErrors.of(ErrorCode.INVALID_PARAMS, "initialize needs clientInfo", null);
           }
-          LOG.info("client " + params.clientInfo().name() + " " + params.clientInfo().version());
+          ProtocolVersion clientProtocol = clientProtocol(params);
+          LOG.info(
+              "client "
+                  + params.clientInfo().name()
+                  + " "
+                  + params.clientInfo().version()
+                  + " (protocol "
+                  + clientProtocol
+                  + ")");
           List<String> notifications =
               params.capabilities() == null || params.capabilities().notifications() == null
                   ? List.of()
@@ -91,8 +100,39 @@ final class KubeReplayServer implements KubeReplayRpcServer {
           }
           return new InitializeResponse(
               new ServerInfoDto("kubereplay", Version.current(), Version.PROTOCOL_VERSION),
-              new ServerCapabilitiesDto(requestMethods));
+              new ServerCapabilitiesDto(requestMethods),
+              ProtocolVersion.CURRENT.toString());
         });
+  }
+
+  /** The client's protocol version; another major than the server's is refused. */
+  private static ProtocolVersion clientProtocol(InitializeParams params) {
+    ProtocolVersion version;
+    try {
+      version = ProtocolVersion.parse(params.protocolVersion());
+    } catch (IllegalArgumentException e) {
+      throw RpcErrors.of(ErrorCode.INVALID_PARAMS, e.getMessage(), params.protocolVersion());
+    }
+    if (!version.compatibleWith(ProtocolVersion.CURRENT)) {
+      throw RpcErrors.of(
+          ErrorCode.PROTOCOL_MISMATCH,
+          params.clientInfo().name()
+              + " "
+              + params.clientInfo().version()
+              + " speaks protocol "
+              + version
+              + ", but this kubereplay server "
+              + Version.current()
+              + " speaks protocol "
+              + ProtocolVersion.CURRENT
+              + ": install a client and a server of the same major protocol version ("
+              + (version.major() > ProtocolVersion.CURRENT.major()
+                  ? "update the server"
+                  : "update the client")
+              + ").",
+          params.protocolVersion());
+    }
+    return version;
   }
 
   private synchronized void watchKubeconfig() {

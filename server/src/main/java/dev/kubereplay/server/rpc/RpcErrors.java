@@ -5,6 +5,7 @@ import dev.kubereplay.protocol.ErrorDataDto;
 import dev.kubereplay.server.cluster.ClusterException;
 import dev.kubereplay.server.cluster.KubeconfigException;
 import dev.kubereplay.server.cluster.UnknownContextException;
+import dev.kubereplay.server.listen.ListenRefusedException;
 import dev.kubereplay.server.traffic.ImportException;
 import dev.kubereplay.server.traffic.StoreException;
 import dev.kubereplay.server.traffic.TrafficException;
@@ -43,6 +44,9 @@ final class RpcErrors {
             case MALFORMED -> ErrorCode.KUBECONFIG_MALFORMED;
           };
       return of(code, kubeconfig.getMessage(), String.valueOf(kubeconfig.file()));
+    }
+    if (failure instanceof ListenRefusedException refused) {
+      return of(ErrorCode.LISTEN_NOT_LOOPBACK, refused.getMessage(), refused.subject());
     }
     if (failure instanceof UnknownContextException unknown) {
       return of(ErrorCode.CONTEXT_NOT_FOUND, unknown.getMessage(), unknown.context());

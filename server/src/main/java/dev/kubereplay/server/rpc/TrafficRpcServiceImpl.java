@@ -324,7 +324,8 @@ final class TrafficRpcServiceImpl implements TrafficRpcService, AutoCloseable {
                       params.forward(),
                       params.name(),
                       params.redactKeys(),
-                      notifier);
+                      notifier,
+                      false); // over the protocol, never beyond loopback
           recordings.put(recordingId, recording);
           if (closed) {
             recording.stop(); // shutdown raced this start: seal it with the others

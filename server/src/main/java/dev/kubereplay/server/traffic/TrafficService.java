@@ -2,6 +2,7 @@ package dev.kubereplay.server.traffic;
 
 import dev.kubereplay.server.http.Hosts;
 import dev.kubereplay.server.http.ListenAddress;
+import dev.kubereplay.server.listen.LoopbackRule;
 import dev.kubereplay.server.traffic.model.Direction;
 import dev.kubereplay.server.traffic.model.Endpoint;
 import dev.kubereplay.server.traffic.model.Snapshot;
@@ -165,6 +166,7 @@ public final class TrafficService {
    * @param redactKeys JSON keys and query parameters to redact besides the configured ones
    * @throws TrafficException {@code INVALID} for a bad address or upstream, {@code ADDRESS_IN_USE}
    *     when the listen address is taken; nothing is stored
+   * @throws dev.kubereplay.server.listen.ListenRefusedException when {@code listen} is not loopback
    * @throws dev.kubereplay.server.traffic.StoreException when the snapshot cannot be created
    */
   public Recording record(
@@ -175,6 +177,22 @@ public final class TrafficService {
       String name,
       List<String> redactKeys,
       Recording.Listener listener) {
+    return record(id, listen, upstream, forward, name, redactKeys, listener, false);
+  }
+
+  /**
+   * As the other {@code record}, with {@code remoteClientsAllowed} letting {@code listen} be beyond
+   * loopback: only for a user who asked for it explicitly ({@code record --allow-remote-clients}).
+   */
+  public Recording record(
+      String id,
+      String listen,
+      String upstream,
+      boolean forward,
+      String name,
+      List<String> redactKeys,
+      Recording.Listener listener,
+      boolean remoteClientsAllowed) {
     ProxyOptions options;
     try {
       options =
@@ -183,7 +201,8 @@ public final class TrafficService {
               forward || upstream == null ? null : URI.create(upstream.strip()),
               forward,
               ImportOptions.DEFAULT_MAX_BODY_BYTES,
-              ProxyOptions.DEFAULT_STOP_TIMEOUT);
+              ProxyOptions.DEFAULT_STOP_TIMEOUT,
+              remoteClientsAllowed);
     } catch (IllegalArgumentException e) {
       throw new TrafficException(TrafficException.Reason.INVALID, upstream, e.getMessage(), e);
     }
@@ -202,6 +221,10 @@ public final class TrafficService {
             new Redactor(rules.withKeys(redactKeys == null ? List.of() : redactKeys)));
     Recording recording = new Recording(id, options, sink, listener);
     InetSocketAddress address = recording.start(options.listen());
+    String exposed = LoopbackRule.warning(address, options.listener());
+    if (exposed != null) {
+      LOG.info(exposed); // the caller shows it to the user who asked for it
+    }
     LOG.info(
         "recording "
             + id

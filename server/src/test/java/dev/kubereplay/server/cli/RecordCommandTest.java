@@ -58,15 +58,7 @@ class RecordCommandTest {
   }
 
   private String awaitListening(CompletableFuture<Integer> running) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline && !running.isDone()) {
-      Matcher matcher = LISTENING.matcher(err.toString());
-      if (matcher.find()) {
-        return matcher.group(1);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("never listening; stderr: " + err);
+    return awaitMatch(LISTENING, running).group(1);
   }
 
   @Test
@@ -188,5 +180,61 @@ class RecordCommandTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("upstream");
+  }
+
+  @Test
+  void a_forward_proxy_beyond_loopback_is_refused_without_the_flag_saying_how() throws Exception {
+    int code = runAsync("record", "--forward", "--listen", "0.0.0.0:0").get(30, TimeUnit.SECONDS);
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("kubereplay: the recording proxy listens on loopback only: 0.0.0.0:0 is not")
+        .contains("send requests through it to every host this machine can reach")
+        .contains("Listen on 127.0.0.1:0 instead")
+        .contains("--allow-remote-clients");
+    assertThat(runBeside("snapshots", "-o", "json")[1]).contains("\"snapshots\": []");
+  }
+
+  @Test
+  void with_allow_remote_clients_it_listens_on_every_address_and_warns() throws Exception {
+    CompletableFuture<Integer> running =
+        runAsync("record", "--forward", "--listen", "0.0.0.0:0", "--allow-remote-clients");
+    Matcher listening = awaitMatch(Pattern.compile("on 0\\.0\\.0\\.0:(\\d+);"), running);
+    String port = listening.group(1);
+
+    assertThat(err.toString())
+        .contains(
+            "WARNING: the recording proxy listens on 0.0.0.0:"
+                + port
+                + ", beyond loopback: anyone who can reach this machine on port "
+                + port
+                + " can send requests through it to every host this machine can reach.");
+    OkHttpClient app =
+        http.newBuilder()
+            .proxy(
+                new Proxy(
+                    Proxy.Type.HTTP,
+                    new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(port))))
+            .build();
+    try (Response response =
+        app.newCall(new Request.Builder().url(upstream.uri() + "/dep").build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).isNotEmpty();
+    }
+    assertThat(RecordCommand.interrupt()).isTrue();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString()).contains("recorded 1 pairs (0 in, 1 out)");
+  }
+
+  private Matcher awaitMatch(Pattern pattern, CompletableFuture<Integer> running) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline && !running.isDone()) {
+      Matcher matcher = pattern.matcher(err.toString());
+      if (matcher.find()) {
+        return matcher;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("never listening; stderr: " + err);
   }
 }

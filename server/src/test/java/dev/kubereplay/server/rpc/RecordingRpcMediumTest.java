@@ -202,6 +202,28 @@ class RecordingRpcMediumTest extends RecordingRpcTesting {
   }
 
   @Test
+  void a_listen_address_beyond_loopback_is_refused_over_the_protocol_even_for_a_free_port()
+      throws Exception {
+    for (String listen : new String[] {"0.0.0.0:0", "[0:0:0:0:0:0:0:0]:0"}) {
+      assertThatThrownBy(
+              () ->
+                  get(traffic().startRecording(new StartRecordingParams(listen, null, true, null))))
+          .as(listen)
+          .cause()
+          .isInstanceOf(ResponseErrorException.class)
+          .hasMessageContaining("listens on loopback only: " + listen + " is not a loopback")
+          .satisfies(
+              e -> {
+                ResponseErrorException error = (ResponseErrorException) e;
+                assertThat(error.getResponseError().getCode())
+                    .isEqualTo(ErrorCode.LISTEN_NOT_LOOPBACK.code());
+                assertThat(error.getResponseError().getData().toString()).contains(listen);
+              });
+    }
+    assertThat(get(traffic().listSnapshots(new ListSnapshotsParams())).snapshots()).isEmpty();
+  }
+
+  @Test
   void an_unknown_recording_is_not_found() throws Exception {
     assertThatThrownBy(() -> get(traffic().stopRecording(new StopRecordingParams("recording-404"))))
         .cause()

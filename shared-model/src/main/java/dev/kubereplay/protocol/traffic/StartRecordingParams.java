@@ -5,7 +5,8 @@ import dev.kubereplay.protocol.Nullable;
 /**
  * Parameters of {@code traffic/startRecording}.
  *
- * @param listen where the proxy listens, {@code host:port}; port 0 picks a free one
+ * @param listen where the proxy listens, {@code host:port} on loopback ({@code 127.0.0.1}, {@code
+ *     [::1]}, {@code localhost}); port 0 picks a free one
  * @param upstream the reverse proxy's target, {@code http://host:port}; absent in forward mode
  * @param forward true for a forward proxy ({@code HTTP_PROXY} of a local app): its requests are
  *     recorded as {@code OUT} pairs; false records the upstream's traffic as {@code IN} pairs

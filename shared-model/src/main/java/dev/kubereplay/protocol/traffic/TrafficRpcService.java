@@ -105,8 +105,13 @@ public interface TrafficRpcService {
    * renamed and deleted). A server that dies first leaves it {@code INTERRUPTED} with what was
    * committed. Recordings still running when the session shuts down are stopped and sealed.
    *
+   * <p>The proxy listens on loopback only: anyone who reaches a forward proxy reaches the user's
+   * network through it, so a protocol request never binds beyond this machine.
+   *
    * <p>Fails with {@link dev.kubereplay.protocol.ErrorCode#INVALID_PARAMS} for a missing or
    * malformed {@code listen} or {@code upstream} (or an upstream in forward mode), {@link
+   * dev.kubereplay.protocol.ErrorCode#LISTEN_NOT_LOOPBACK} for a {@code listen} host that is not
+   * loopback (e.g. {@code 0.0.0.0}; the subject names it), {@link
    * dev.kubereplay.protocol.ErrorCode#CONFLICT} when the listen address is in use (the message and
    * subject name it), {@code STORE_FAILED} when the store is unusable, and {@link
    * dev.kubereplay.protocol.ErrorCode#SHUTTING_DOWN} after {@code shutdown}.

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /**
  * The server's life cycle. A request starts the server when none is running (the first one, or the
@@ -207,6 +208,11 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
                     if (error != null) {
                       return initializeFailed(unwrap(error));
                     }
+                    String mismatch =
+                        ProtocolCheck.problem(response, initializeParams.clientInfo().version());
+                    if (mismatch != null) {
+                      return refuse(mismatch);
+                    }
                     LOG.info("Connected to " + response.serverInfo());
                     return CompletableFuture.completedFuture(proxy);
                   })
@@ -248,6 +254,10 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
       if (error instanceof ServerUnavailableException) {
         return CompletableFuture.failedFuture(error); // it stopped: its exit says why
       }
+      if (error instanceof ResponseErrorException) {
+        // it answered why (a wrong token, say), which says more than the end that follows
+        return refuse("The kubereplay server did not complete initialize: " + describe(error));
+      }
       // Writing to a server that is dying fails before its exit is known: give the exit (code and
       // stderr) a moment to arrive, as it says more than a broken pipe.
       return transport
@@ -267,6 +277,15 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
                 }
                 return CompletableFuture.failedFuture(new ServerUnavailableException(why));
               });
+    }
+
+    /** A server the plugin cannot talk to: stopped, and why given to every waiting request. */
+    private CompletableFuture<KubeReplayRpcServer> refuse(String why) {
+      ServerExit exit = ServerExit.notStarted(why);
+      stopping = true; // reported by the failed request, not as an unexpected exit
+      gone.complete(exit);
+      stopInBackground();
+      return CompletableFuture.failedFuture(new ServerUnavailableException(exit));
     }
 
     private void stopInBackground() {

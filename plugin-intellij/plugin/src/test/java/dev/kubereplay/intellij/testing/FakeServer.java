@@ -59,6 +59,11 @@ public final class FakeServer implements AutoCloseable {
   public final AtomicInteger listContextsCalls = new AtomicInteger();
   public final AtomicInteger shutdownCalls = new AtomicInteger();
   public final AtomicInteger starts = new AtomicInteger();
+
+  /** The protocol version the fake answers {@code initialize} with. */
+  public volatile String protocolVersion =
+      dev.kubereplay.protocol.initialize.ProtocolVersion.CURRENT.toString();
+
   public final List<Call> calls = new CopyOnWriteArrayList<>();
 
   /** What {@code cluster/listContexts} answers next. */
@@ -190,7 +195,8 @@ public final class FakeServer implements AutoCloseable {
         yield CompletableFuture.completedFuture(
             new InitializeResponse(
                 new ServerInfoDto("kubereplay", "0.0.0-fake", 1),
-                new ServerCapabilitiesDto(List.of("cluster/listContexts"))));
+                new ServerCapabilitiesDto(List.of("cluster/listContexts")),
+                protocolVersion));
       }
       case "shutdown" -> {
         shutdownCalls.incrementAndGet();

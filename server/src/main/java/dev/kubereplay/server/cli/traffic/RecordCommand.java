@@ -4,6 +4,7 @@ import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.server.cli.Main;
 import dev.kubereplay.server.cli.OutputFormat;
 import dev.kubereplay.server.http.ListenAddress;
+import dev.kubereplay.server.listen.LoopbackRule;
 import dev.kubereplay.server.rpc.TrafficDtos;
 import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.record.Recording;
@@ -48,8 +49,18 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
       names = "--listen",
       required = true,
       paramLabel = "HOST:PORT",
-      description = "where the proxy listens, e.g. 127.0.0.1:8081 (port 0: any free port)")
+      description =
+          "where the proxy listens, e.g. 127.0.0.1:8081 (port 0: any free port); a loopback"
+              + " address unless --allow-remote-clients")
   String listen;
+
+  @Option(
+      names = "--allow-remote-clients",
+      description =
+          "let --listen be beyond loopback (e.g. 0.0.0.0:8081), so other machines can use the"
+              + " proxy. Anyone who reaches it can send requests through it (a forward proxy: to"
+              + " every host this machine can reach) and have them recorded")
+  boolean allowRemoteClients;
 
   @Option(
       names = "--upstream",
@@ -111,7 +122,8 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
           }
         };
     Recording recording =
-        service.record("cli", listen, upstream, forward, name, redactKeys, listener);
+        service.record(
+            "cli", listen, upstream, forward, name, redactKeys, listener, allowRemoteClients);
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     AtomicBoolean bySignal = new AtomicBoolean();
@@ -134,6 +146,10 @@ public final class RecordCommand implements java.util.concurrent.Callable<Intege
             },
             "kubereplay-record-stop");
     Runtime.getRuntime().addShutdownHook(onSignal);
+    String exposed = LoopbackRule.warning(recording.address(), recording.options().listener());
+    if (exposed != null) {
+      err.println(exposed);
+    }
     err.println(
         "recording "
             + (forward ? "(forward proxy) " : "to " + upstream + " ")

@@ -1,5 +1,6 @@
 package dev.kubereplay.server.traffic.record;
 
+import dev.kubereplay.server.listen.LoopbackRule;
 import dev.kubereplay.server.traffic.ImportOptions;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -18,13 +19,17 @@ import java.util.Locale;
  * @param maxBodyBytes the largest body recorded; a larger request is refused (413), a larger
  *     response is passed on but not recorded
  * @param stopTimeout how long {@link RecordingProxy#stop()} waits for exchanges in flight
+ * @param remoteClientsAllowed whether the user explicitly allowed {@code listen} beyond loopback
+ *     ({@code --allow-remote-clients}); without it a non-loopback address is refused ({@link
+ *     LoopbackRule})
  */
 public record ProxyOptions(
     InetSocketAddress listen,
     URI upstream,
     boolean forward,
     long maxBodyBytes,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    boolean remoteClientsAllowed) {
 
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -53,6 +58,32 @@ public record ProxyOptions(
     if (stopTimeout == null || stopTimeout.isNegative()) {
       throw new IllegalArgumentException("the stop timeout must be zero or more");
     }
+    LoopbackRule.require(listen, remoteClientsAllowed, listener(forward, upstream));
+  }
+
+  /** A proxy on a loopback {@code listen} address. */
+  public ProxyOptions(
+      InetSocketAddress listen,
+      URI upstream,
+      boolean forward,
+      long maxBodyBytes,
+      Duration stopTimeout) {
+    this(listen, upstream, forward, maxBodyBytes, stopTimeout, false);
+  }
+
+  /** The recording proxy, and what anyone who reaches it can do, for {@link LoopbackRule}. */
+  public static LoopbackRule.Listener listener(boolean forward, URI upstream) {
+    return new LoopbackRule.Listener(
+        "the recording proxy",
+        forward
+            ? "send requests through it to every host this machine can reach"
+            : "send requests through it to " + upstream,
+        "start it from the command line with --allow-remote-clients");
+  }
+
+  /** What anyone who reaches this proxy can do, for the warning beyond loopback. */
+  public LoopbackRule.Listener listener() {
+    return listener(forward, upstream);
   }
 
   /** A reverse proxy on 127.0.0.1:{@code port} to {@code upstream}, with default limits. */
@@ -76,10 +107,10 @@ public record ProxyOptions(
   }
 
   public ProxyOptions withMaxBodyBytes(long bytes) {
-    return new ProxyOptions(listen, upstream, forward, bytes, stopTimeout);
+    return new ProxyOptions(listen, upstream, forward, bytes, stopTimeout, remoteClientsAllowed);
   }
 
   public ProxyOptions withStopTimeout(Duration timeout) {
-    return new ProxyOptions(listen, upstream, forward, maxBodyBytes, timeout);
+    return new ProxyOptions(listen, upstream, forward, maxBodyBytes, timeout, remoteClientsAllowed);
   }
 }

@@ -30,6 +30,7 @@ public final class Recording {
   }
 
   private final String id;
+  private final ProxyOptions options;
   private final RecordingProxy proxy;
   private final LiveSnapshot snapshot;
   private final Listener listener;
@@ -42,6 +43,7 @@ public final class Recording {
   /** Use {@link dev.kubereplay.server.traffic.TrafficService#record}. */
   public Recording(String id, ProxyOptions options, LiveSnapshot snapshot, Listener listener) {
     this.id = id;
+    this.options = options;
     this.snapshot = snapshot;
     this.listener = listener;
     this.proxy = new RecordingProxy(options, new Sink());
@@ -88,6 +90,11 @@ public final class Recording {
 
   public String id() {
     return id;
+  }
+
+  /** How its proxy runs. */
+  public ProxyOptions options() {
+    return options;
   }
 
   public String snapshotId() {
