@@ -3,17 +3,17 @@ package dev.kubereplay.server.traffic.redact;
 import dev.kubereplay.server.traffic.ContentCodings;
 import dev.kubereplay.server.traffic.Header;
 import dev.kubereplay.server.traffic.RRPair;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -21,11 +21,18 @@ import java.util.zip.GZIPOutputStream;
  * URL and in URL-valued headers such as Referer and Location), and keys in JSON and form bodies.
  * Bodies stored in a content coding are decoded to be checked: a gzip body that needed redaction is
  * coded again; one in another coding (deflate, Brotli — kubereplay has no Brotli encoder) is stored
- * decoded, its body encoding then absent. A body whose coding cannot be undone is stored as it
- * came: there is nothing readable in it to redact. Redacting a redacted pair changes nothing, so a
- * re-import of an export is byte for byte the same.
+ * decoded, its body encoding then absent. A body whose coding cannot be undone (unknown, not valid,
+ * or expanding past the decoding limit) is stored as it came and the pair tagged {@link
+ * #KEPT_CODED}. Redacting a redacted pair changes nothing, so a re-import of an export is byte for
+ * byte the same.
  */
 public final class Redactor {
+
+  /**
+   * The tag on a pair a body of which was stored still coded because it could not be decoded (see
+   * {@link ContentCodings}); its value says which body and why.
+   */
+  public static final String KEPT_CODED = "kubereplay.kept-coded";
 
   private static final List<String> URL_HEADERS =
       List.of("referer", "location", "content-location", "origin");
@@ -62,7 +69,9 @@ public final class Redactor {
         && requestHeaders == pair.requestHeaders()
         && responseHeaders == pair.responseHeaders()
         && request.bytes() == pair.requestBody()
-        && response.bytes() == pair.responseBody()) {
+        && response.bytes() == pair.responseBody()
+        && request.kept() == null
+        && response.kept() == null) {
       return pair;
     }
     return new RRPair(
@@ -83,7 +92,7 @@ public final class Redactor {
         responseHeaders,
         response.bytes(),
         response.encoding(),
-        pair.tags());
+        tags(pair.tags(), request, response));
   }
 
   private List<Header> headers(List<Header> headers) {
@@ -124,25 +133,59 @@ public final class Redactor {
     return treatment;
   }
 
-  /** A body as it is to be stored, in {@code encoding}. */
-  private record Body(byte[] bytes, String encoding) {}
+  /**
+   * A body as it is to be stored, in {@code encoding}; {@code kept} says why a coded body was kept
+   * as it came without being read, else null.
+   */
+  private record Body(byte[] bytes, String encoding, String kept) {}
 
+  /**
+   * Coded bodies are decoded through {@link ContentCodings}, the one bounded decoder. One that
+   * cannot be decoded — a coding kubereplay does not know, bytes not in their coding, or a body
+   * that expands past the decoding limit (a compression bomb) — is stored as it came, still coded,
+   * and the pair says so under {@link #KEPT_CODED}: the body is kept rather than lost, the import
+   * or recording goes on, and nobody later mistakes it for a body that was checked.
+   */
   private Body body(byte[] body, String encoding, String contentType) {
     if (body.length == 0) {
-      return new Body(body, encoding);
+      return new Body(body, encoding, null);
     }
     if (ContentCodings.isIdentity(encoding)) {
-      return new Body(plain(body, contentType), encoding);
+      return new Body(plain(body, contentType), encoding, null);
+    }
+    ContentCodings.Decoded decoded = ContentCodings.decode(body, encoding);
+    if (!decoded.ok()) {
+      return new Body(body, encoding, decoded.reason());
+    }
+    byte[] redacted = plain(decoded.body(), contentType);
+    if (redacted == decoded.body()) {
+      return new Body(body, encoding, null);
     }
     if (encoding.strip().equalsIgnoreCase("gzip")) {
-      return new Body(gzipped(body, contentType), encoding);
+      return new Body(gzip(redacted), encoding, null);
     }
-    byte[] decoded = ContentCodings.decode(body, encoding).orElse(null);
-    if (decoded == null) {
-      return new Body(body, encoding); // not in the coding it claims: nothing readable to redact
+    return new Body(redacted, null, null);
+  }
+
+  /** Tags a pair with why a body of it was kept coded, unread; the same pair when none was. */
+  private static Map<String, String> tags(Map<String, String> tags, Body request, Body response) {
+    if (request.kept() == null && response.kept() == null) {
+      return tags;
     }
-    byte[] redacted = plain(decoded, contentType);
-    return redacted == decoded ? new Body(body, encoding) : new Body(redacted, null);
+    StringBuilder why = new StringBuilder();
+    for (Body body : List.of(request, response)) {
+      if (body.kept() != null) {
+        why.append(why.isEmpty() ? "" : "; ")
+            .append(body == request ? "request" : "response")
+            .append(" body kept ")
+            .append(body.encoding().strip())
+            .append("-coded, not checked for credentials: ")
+            .append(body.kept());
+      }
+    }
+    Map<String, String> tagged = new LinkedHashMap<>(tags == null ? Map.of() : tags);
+    tagged.put(KEPT_CODED, why.toString());
+    return Collections.unmodifiableMap(tagged);
   }
 
   private byte[] plain(byte[] body, String contentType) {
@@ -157,20 +200,15 @@ public final class Redactor {
     return body;
   }
 
-  private byte[] gzipped(byte[] body, String contentType) {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-      byte[] plain = in.readAllBytes();
-      byte[] redacted = plain(plain, contentType);
-      if (redacted == plain) {
-        return body;
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+  private static byte[] gzip(byte[] plain) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
       try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-        gzip.write(redacted);
+        gzip.write(plain);
       }
       return out.toByteArray();
     } catch (IOException e) {
-      return body; // not really gzip: nothing readable to redact
+      throw new UncheckedIOException(e); // writing to memory does not fail
     }
   }
 
