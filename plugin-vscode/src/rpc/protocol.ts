@@ -520,6 +520,8 @@ export interface ImportReportDto {
   unresolvedVariables: string[];
   bytesRead: number;
   elapsedMillis: number;
+  warnings: ImportWarningDto[];
+  warningCount: number;
 }
 
 export interface HostCountDto {
@@ -531,6 +533,11 @@ export interface HostCountDto {
 export interface SkippedEntryDto {
   entry: string;
   reason: string;
+}
+
+export interface ImportWarningDto {
+  entry: string;
+  message: string;
 }
 
 export interface OperationErrorDto {

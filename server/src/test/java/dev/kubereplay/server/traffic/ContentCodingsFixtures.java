@@ -86,8 +86,8 @@ public final class ContentCodingsFixtures {
 
   /**
    * 1,743 bytes of Brotli expanding to {@link #BOMB_SIZE} zeros: made with Node's zlib
-   * (createBrotliCompress, quality 5, 1,100 writes of a zeroed mebibyte), its size counted by Node's
-   * decoder.
+   * (createBrotliCompress, quality 5, 1,100 writes of a zeroed mebibyte), its size counted by
+   * Node's decoder.
    */
   public static byte[] brotliBomb() {
     return Base64.getDecoder()

@@ -165,6 +165,7 @@ public final class HarFormat implements TrafficFormat {
         limited(file, where, "response", decode(entry.contentText, entry.contentEncoding), options);
     Direction direction = direction(entry.direction, host, options);
     sink.accept(
+        where,
         new RRPair(
             entry.uuid,
             direction,

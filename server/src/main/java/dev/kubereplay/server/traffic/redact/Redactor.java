@@ -21,10 +21,10 @@ import java.util.zip.GZIPOutputStream;
  * URL and in URL-valued headers such as Referer and Location), and keys in JSON and form bodies.
  * Bodies stored in a content coding are decoded to be checked: a gzip body that needed redaction is
  * coded again; one in another coding (deflate, Brotli — kubereplay has no Brotli encoder) is stored
- * decoded, its body encoding then absent. A body whose coding cannot be undone (unknown, not valid,
- * or expanding past the decoding limit) is stored as it came and the pair tagged {@link
- * #KEPT_CODED}. Redacting a redacted pair changes nothing, so a re-import of an export is byte for
- * byte the same.
+ * decoded, its body encoding then absent. A body whose coding cannot be undone is stored as it
+ * came; when it may hold something readable (a coding kubereplay does not know, or one expanding
+ * past the decoding limit) the pair is tagged {@link #KEPT_CODED}. Redacting a redacted pair
+ * changes nothing, so a re-import of an export is byte for byte the same.
  */
 public final class Redactor {
 
@@ -65,13 +65,13 @@ public final class Redactor {
         body(pair.requestBody(), pair.requestBodyEncoding(), contentType(pair.requestHeaders()));
     Body response =
         body(pair.responseBody(), pair.responseBodyEncoding(), contentType(pair.responseHeaders()));
+    Map<String, String> tags = tags(pair.tags(), request, response);
     if (url == pair.url()
         && requestHeaders == pair.requestHeaders()
         && responseHeaders == pair.responseHeaders()
         && request.bytes() == pair.requestBody()
         && response.bytes() == pair.responseBody()
-        && request.kept() == null
-        && response.kept() == null) {
+        && tags == pair.tags()) {
       return pair;
     }
     return new RRPair(
@@ -92,7 +92,16 @@ public final class Redactor {
         responseHeaders,
         response.bytes(),
         response.encoding(),
-        tags(pair.tags(), request, response));
+        tags);
+  }
+
+  /**
+   * A pair's request as messages name it: method and URL without its query (a query may hold
+   * credentials, and messages are shown and logged).
+   */
+  public static String request(RRPair pair) {
+    int query = pair.url().indexOf('?');
+    return pair.method() + " " + (query < 0 ? pair.url() : pair.url().substring(0, query));
   }
 
   private List<Header> headers(List<Header> headers) {
@@ -154,6 +163,9 @@ public final class Redactor {
       return new Body(plain(body, contentType), encoding, null);
     }
     ContentCodings.Decoded decoded = ContentCodings.decode(body, encoding);
+    if (decoded.problem() == ContentCodings.Problem.MALFORMED) {
+      return new Body(body, encoding, null); // not in the coding it claims: nothing readable
+    }
     if (!decoded.ok()) {
       return new Body(body, encoding, decoded.reason());
     }
@@ -167,10 +179,19 @@ public final class Redactor {
     return new Body(redacted, null, null);
   }
 
-  /** Tags a pair with why a body of it was kept coded, unread; the same pair when none was. */
+  /**
+   * The pair's tags with {@link #KEPT_CODED} saying why a body was kept coded, unread, or without
+   * it when none was (a source's own tag of that name is not taken on trust); the same map when
+   * that changes nothing.
+   */
   private static Map<String, String> tags(Map<String, String> tags, Body request, Body response) {
     if (request.kept() == null && response.kept() == null) {
-      return tags;
+      if (tags == null || !tags.containsKey(KEPT_CODED)) {
+        return tags;
+      }
+      Map<String, String> untagged = new LinkedHashMap<>(tags);
+      untagged.remove(KEPT_CODED);
+      return Collections.unmodifiableMap(untagged);
     }
     StringBuilder why = new StringBuilder();
     for (Body body : List.of(request, response)) {
@@ -182,6 +203,9 @@ public final class Redactor {
             .append("-coded, not checked for credentials: ")
             .append(body.kept());
       }
+    }
+    if (tags != null && why.toString().equals(tags.get(KEPT_CODED))) {
+      return tags; // already says so: redacting a redacted pair changes nothing
     }
     Map<String, String> tagged = new LinkedHashMap<>(tags == null ? Map.of() : tags);
     tagged.put(KEPT_CODED, why.toString());
