@@ -178,17 +178,26 @@ public final class HarFormat implements TrafficFormat {
             version(entry.requestHttpVersion),
             List.copyOf(entry.requestHeaders),
             requestBody,
-            coding(entry.postCoding, requestBody),
+            coding(entry.postCoding, entry.postEncoding, requestBody),
             entry.status,
             entry.statusText == null || entry.statusText.isEmpty() ? null : entry.statusText,
             List.copyOf(entry.responseHeaders),
             responseBody,
-            coding(entry.contentCoding, responseBody),
+            coding(entry.contentCoding, entry.contentEncoding, responseBody),
             entry.tags.isEmpty() ? Map.of() : Map.copyOf(entry.tags)));
   }
 
-  private static String coding(String coding, byte[] body) {
-    return body.length == 0 || coding == null || coding.isBlank() ? null : coding.strip();
+  /**
+   * The content coding of a body kubereplay's export kept coded: {@code _encoding}, which it writes
+   * only beside base64 (coded bytes are not text).
+   */
+  private static String coding(String coding, String encoding, byte[] body) {
+    return body.length == 0
+            || coding == null
+            || coding.isBlank()
+            || !"base64".equalsIgnoreCase(encoding)
+        ? null
+        : coding.strip();
   }
 
   /** Reasons are shown and kept: no query strings (they may hold credentials). */
