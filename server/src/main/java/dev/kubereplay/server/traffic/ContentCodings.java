@@ -80,6 +80,7 @@ public final class ContentCodings {
    * coding they claim, or the decoded body would pass {@code limit} bytes.
    */
   public static Decoded decode(byte[] body, String encoding, long limit) {
+    limit = Math.min(limit, Integer.MAX_VALUE - 8); // what one array can hold
     List<String> codings = codings(encoding);
     if (codings.isEmpty()) {
       return new Decoded(body, null, null);

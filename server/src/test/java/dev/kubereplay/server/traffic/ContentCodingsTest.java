@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.Test;
 
 class ContentCodingsTest {
@@ -128,19 +127,14 @@ class ContentCodingsTest {
   }
 
   @Test
-  void the_bombs_of_these_tests_really_expand_past_a_gigabyte() throws IOException {
+  void the_gzip_bomb_of_these_tests_really_expands_past_a_gigabyte() throws IOException {
     byte[] gzip = ContentCodingsFixtures.gzipBomb();
     assertThat(gzip.length).isLessThan(1_200_000);
     assertThat(count(new GZIPInputStream(new ByteArrayInputStream(gzip))))
         .isEqualTo(ContentCodingsFixtures.BOMB_SIZE)
         .isGreaterThan(1L << 30);
-    assertThat(
-            count(
-                new InflaterInputStream(
-                    new ByteArrayInputStream(ContentCodingsFixtures.deflateBomb()))))
-        .isEqualTo(ContentCodingsFixtures.BOMB_SIZE);
-    // Brotli's was counted by Node's decoder when it was made (Java's takes long on a gigabyte);
-    // that it gives more than the limit shows above
+    // deflate's is the same blocks in another wrapper; Brotli's was counted by Node's decoder when
+    // it was made. That each gives more than the limit shows above.
   }
 
   private static long count(InputStream in) throws IOException {
