@@ -94,6 +94,15 @@ export function reportText(report: ImportReportDto): string {
       lines.push(`  … and ${report.skippedCount - report.skipped.length} more`);
     }
   }
+  if (report.warningCount > 0) {
+    lines.push('', 'Imported with warnings:');
+    for (const warning of report.warnings) {
+      lines.push(`  ${warning.entry}: ${warning.message}`);
+    }
+    if (report.warningCount > report.warnings.length) {
+      lines.push(`  … and ${report.warningCount - report.warnings.length} more`);
+    }
+  }
   if (report.unresolvedVariables.length > 0) {
     lines.push('', 'Unresolved variables:');
     for (const variable of report.unresolvedVariables) {

@@ -522,6 +522,8 @@ export interface ImportReportDto {
   unresolvedVariables: string[];
   bytesRead: number;
   elapsedMillis: number;
+  warnings: ImportWarningDto[];
+  warningCount: number;
 }
 
 export interface HostCountDto {
@@ -533,6 +535,11 @@ export interface HostCountDto {
 export interface SkippedEntryDto {
   entry: string;
   reason: string;
+}
+
+export interface ImportWarningDto {
+  entry: string;
+  message: string;
 }
 
 export interface OperationErrorDto {

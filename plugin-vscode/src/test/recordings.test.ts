@@ -198,6 +198,14 @@ describe('an import report', () => {
     unresolvedVariables: ['baseUrl'],
     bytesRead: 2048,
     elapsedMillis: 120,
+    warnings: [
+      {
+        entry: 'line 9',
+        message:
+          'GET http://api.shop/feed: response body kept gzip-coded, not checked for credentials: gzip expands past the 64 MiB decoding limit',
+      },
+    ],
+    warningCount: 1,
   };
 
   it('reads as counts per host, skipped entries with reasons and unresolved variables', () => {
@@ -212,6 +220,13 @@ describe('an import report', () => {
       / {2}entry 4 \(GET wss:\/\/api\.shop\/ws\): WebSocket upgrade\n {2}… and 1 more/,
     );
     assert.match(text, /Unresolved variables:\n {2}\{\{baseUrl\}\}/);
+  });
+
+  it('lists the entries imported with warnings, naming the request', () => {
+    assert.match(
+      reportText(report),
+      /Imported with warnings:\n {2}line 9: GET http:\/\/api\.shop\/feed: response body kept gzip-coded, not checked for credentials: gzip expands past the 64 MiB decoding limit\n/,
+    );
   });
 
   it('sums up in one line', () => {

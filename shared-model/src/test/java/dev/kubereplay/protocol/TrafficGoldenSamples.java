@@ -73,6 +73,12 @@ final class TrafficGoldenSamples {
     samples.put(
         SkippedEntryDto.class,
         new SkippedEntryDto("entry 3", "WebSocket upgrade (wss://shop.example.test/live)"));
+    ImportWarningDto warning =
+        new ImportWarningDto(
+            "entry 12",
+            "GET https://shop.example.test/feed: response body kept gzip-coded, not checked for"
+                + " credentials: gzip expands past the 64 MiB decoding limit");
+    samples.put(ImportWarningDto.class, warning);
     ImportReportDto report =
         new ImportReportDto(
             SNAPSHOT,
@@ -86,7 +92,9 @@ final class TrafficGoldenSamples {
             2,
             List.of(),
             187_402,
-            412);
+            412,
+            List.of(warning),
+            1);
     samples.put(ImportReportDto.class, report);
     samples.put(
         OperationErrorDto.class,

@@ -9,6 +9,7 @@ import dev.kubereplay.protocol.traffic.HeaderDto;
 import dev.kubereplay.protocol.traffic.HostCountDto;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.ImportReportDto;
+import dev.kubereplay.protocol.traffic.ImportWarningDto;
 import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
 import dev.kubereplay.protocol.traffic.MessageDto;
 import dev.kubereplay.protocol.traffic.PairDirection;
@@ -68,7 +69,11 @@ public final class TrafficDtos {
         report.skippedCount(),
         report.unresolved(),
         report.bytesRead(),
-        report.elapsed().toMillis());
+        report.elapsed().toMillis(),
+        report.warnings().stream()
+            .map(warning -> new ImportWarningDto(warning.entry(), warning.message()))
+            .toList(),
+        report.warningCount());
   }
 
   /** Endpoints grouped by host, in the order given (host, method, path template). */
@@ -145,7 +150,9 @@ public final class TrafficDtos {
   /**
    * Text when the bytes, their content coding undone, are UTF-8 text (JSON pretty-printed), else
    * the stored bytes in base64. {@code size} and {@code contentEncoding} always describe the stored
-   * bytes.
+   * bytes. The coding is undone by {@link ContentCodings}, within its limit: a body that cannot be
+   * decoded (a compression bomb, an unknown coding) is shown as its stored bytes, still coded, and
+   * the pair's {@code kubereplay.kept-coded} tag says why.
    */
   static BodyDto body(byte[] body, String contentType, String encoding) {
     String coding = ContentCodings.isIdentity(encoding) ? null : encoding;

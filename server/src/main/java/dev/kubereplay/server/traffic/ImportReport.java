@@ -15,6 +15,9 @@ import java.util.List;
  * @param unresolved {@code {{variables}}} left unresolved (Postman), sorted
  * @param bytesRead the size of the source read
  * @param elapsed how long the import took
+ * @param warnings entries imported with something to know (the first {@link #MAX_LISTED}), e.g. a
+ *     body kept in its content coding because decoded it would pass the limit
+ * @param warningCount all such entries
  */
 public record ImportReport(
     Snapshot snapshot,
@@ -24,7 +27,9 @@ public record ImportReport(
     long skippedCount,
     List<String> unresolved,
     long bytesRead,
-    Duration elapsed) {
+    Duration elapsed,
+    List<Warning> warnings,
+    long warningCount) {
 
   /** At most this many skipped entries are listed one by one; all are counted. */
   public static final int MAX_LISTED = 1000;
@@ -34,4 +39,7 @@ public record ImportReport(
 
   /** An entry of the source left out. */
   public record Skipped(String entry, String reason) {}
+
+  /** An entry imported, but not entirely as read; {@code message} names its request. */
+  public record Warning(String entry, String message) {}
 }

@@ -12,6 +12,16 @@ public interface PairSink {
   void accept(RRPair pair);
 
   /**
+   * A pair read from the source, with where it is there, for what is to be said about it later
+   * (e.g. a body kept coded: see {@link dev.kubereplay.server.traffic.redact.Redactor}).
+   *
+   * @param entry where it is in the source, e.g. {@code entry 12} or {@code line 40}
+   */
+  default void accept(String entry, RRPair pair) {
+    accept(pair);
+  }
+
+  /**
    * An entry that cannot be replayed and was left out.
    *
    * @param entry where it is in the source, e.g. {@code entry 12} or {@code line 40}

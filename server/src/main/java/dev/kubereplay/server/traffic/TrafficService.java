@@ -143,7 +143,9 @@ public final class TrafficService {
           sink.skippedCount(),
           sink.unresolvedVariables(),
           size,
-          elapsed);
+          elapsed,
+          sink.warnings(),
+          sink.warningCount());
     } catch (IOException e) {
       sink.abort();
       throw new ImportException(file, "", "cannot read: " + e.getMessage(), e);

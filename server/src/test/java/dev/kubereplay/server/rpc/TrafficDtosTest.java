@@ -38,6 +38,21 @@ class TrafficDtosTest {
   }
 
   @Test
+  void a_brotli_bomb_is_shown_as_its_stored_bytes_never_expanded() {
+    byte[] bomb = ContentCodingsFixtures.brotliBomb();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    BodyDto body = TrafficDtos.body(bomb, "application/json", "br");
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(body.text()).isNull();
+    assertThat(Base64.getDecoder().decode(body.base64())).isEqualTo(bomb);
+    assertThat(body.contentEncoding()).isEqualTo("br");
+    assertThat(body.size()).isEqualTo(bomb.length);
+    assertThat(allocated).as("bytes allocated showing a bomb").isLessThan(8L << 20);
+  }
+
+  @Test
   void identity_is_no_coding() {
     BodyDto body =
         TrafficDtos.body("hello".getBytes(StandardCharsets.UTF_8), "text/plain", "identity");

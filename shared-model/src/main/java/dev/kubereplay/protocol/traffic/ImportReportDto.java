@@ -13,6 +13,9 @@ import java.util.List;
  * @param unresolvedVariables {@code {{variables}}} left unresolved (Postman)
  * @param bytesRead the size of the source
  * @param elapsedMillis how long the import took
+ * @param warnings entries imported with something to know, e.g. a body kept coded (at most 1000
+ *     listed)
+ * @param warningCount all such entries
  */
 public record ImportReportDto(
     SnapshotDto snapshot,
@@ -22,4 +25,6 @@ public record ImportReportDto(
     long skippedCount,
     List<String> unresolvedVariables,
     long bytesRead,
-    long elapsedMillis) {}
+    long elapsedMillis,
+    List<ImportWarningDto> warnings,
+    long warningCount) {}

@@ -9,6 +9,7 @@ import dev.kubereplay.protocol.traffic.HeaderDto;
 import dev.kubereplay.protocol.traffic.HostCountDto;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.ImportReportDto;
+import dev.kubereplay.protocol.traffic.ImportWarningDto;
 import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
 import dev.kubereplay.protocol.traffic.ListEndpointsResponse;
 import dev.kubereplay.protocol.traffic.ListPairsParams;
@@ -222,7 +223,13 @@ public final class TrafficSamples {
           2,
           List.of("baseUrl"),
           524288,
-          310);
+          310,
+          List.of(
+              new ImportWarningDto(
+                  "entry 12",
+                  "GET https://www.example.com/feed: response body kept gzip-coded, not checked"
+                      + " for credentials: gzip expands past the 64 MiB decoding limit")),
+          1);
 
   /** A fake that lists CHECKOUT and POSTMAN, and answers endpoints, pairs and pairs by id. */
   public static FakeServer traffic(FakeServer fake) {

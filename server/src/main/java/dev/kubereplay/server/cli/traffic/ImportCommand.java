@@ -2,6 +2,7 @@ package dev.kubereplay.server.cli.traffic;
 
 import dev.kubereplay.protocol.traffic.HostCountDto;
 import dev.kubereplay.protocol.traffic.ImportReportDto;
+import dev.kubereplay.protocol.traffic.ImportWarningDto;
 import dev.kubereplay.protocol.traffic.SkippedEntryDto;
 import dev.kubereplay.server.cli.CliException;
 import dev.kubereplay.server.cli.Main;
@@ -172,6 +173,15 @@ public final class ImportCommand implements Callable<Integer> {
       }
       if (report.skippedCount() > report.skipped().size()) {
         out.println("  ... and " + (report.skippedCount() - report.skipped().size()) + " more");
+      }
+    }
+    if (report.warningCount() > 0) {
+      out.println(report.warningCount() + " entries imported with warnings:");
+      for (ImportWarningDto warning : report.warnings()) {
+        out.println("  " + warning.entry() + ": " + warning.message());
+      }
+      if (report.warningCount() > report.warnings().size()) {
+        out.println("  ... and " + (report.warningCount() - report.warnings().size()) + " more");
       }
     }
     if (!report.unresolvedVariables().isEmpty()) {

@@ -29,6 +29,10 @@ final class HarEntry {
 
   byte[] postText;
   String postEncoding;
+
+  /** {@code _encoding}: the content coding a body kept coded is in (kubereplay's export). */
+  String postCoding;
+
   String postMimeType;
   final List<Header> postParams = new ArrayList<>();
 
@@ -42,6 +46,7 @@ final class HarEntry {
 
   byte[] contentText;
   String contentEncoding;
+  String contentCoding;
   String contentMimeType;
   String error;
 }

@@ -75,6 +75,7 @@ final class HarEntryReader {
       switch (name) {
         case "text" -> entry.postText = bytes(p);
         case "encoding" -> entry.postEncoding = text(p);
+        case "_encoding" -> entry.postCoding = text(p);
         case "mimeType" -> entry.postMimeType = text(p);
         case "params" -> headers(p, entry.postParams, false);
         default -> p.skipChildren();
@@ -114,6 +115,7 @@ final class HarEntryReader {
       switch (name) {
         case "text" -> entry.contentText = bytes(p);
         case "encoding" -> entry.contentEncoding = text(p);
+        case "_encoding" -> entry.contentCoding = text(p);
         case "mimeType" -> entry.contentMimeType = text(p);
         default -> p.skipChildren();
       }

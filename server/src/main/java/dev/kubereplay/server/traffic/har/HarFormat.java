@@ -29,8 +29,10 @@ import tools.jackson.core.ObjectReadContext;
 /**
  * HAR 1.2 as browsers (Chromium, Firefox), Playwright, mitmproxy and Charles write it, read
  * streaming: one entry in memory at a time. Bodies are kept as the file has them (HAR holds decoded
- * bodies, as text or base64). Entries that cannot be replayed are skipped with the reason:
- * WebSocket upgrades, aborted requests, URLs that are not HTTP(S).
+ * bodies, as text or base64); a body that kubereplay exported still coded names its coding in
+ * {@code _encoding} and is stored in it again, to be decoded (bounded) where it is read. Entries
+ * that cannot be replayed are skipped with the reason: WebSocket upgrades, aborted requests, URLs
+ * that are not HTTP(S).
  */
 public final class HarFormat implements TrafficFormat {
 
@@ -163,6 +165,7 @@ public final class HarFormat implements TrafficFormat {
         limited(file, where, "response", decode(entry.contentText, entry.contentEncoding), options);
     Direction direction = direction(entry.direction, host, options);
     sink.accept(
+        where,
         new RRPair(
             entry.uuid,
             direction,
@@ -175,13 +178,26 @@ public final class HarFormat implements TrafficFormat {
             version(entry.requestHttpVersion),
             List.copyOf(entry.requestHeaders),
             requestBody,
-            null,
+            coding(entry.postCoding, entry.postEncoding, requestBody),
             entry.status,
             entry.statusText == null || entry.statusText.isEmpty() ? null : entry.statusText,
             List.copyOf(entry.responseHeaders),
             responseBody,
-            null,
+            coding(entry.contentCoding, entry.contentEncoding, responseBody),
             entry.tags.isEmpty() ? Map.of() : Map.copyOf(entry.tags)));
+  }
+
+  /**
+   * The content coding of a body kubereplay's export kept coded: {@code _encoding}, which it writes
+   * only beside base64 (coded bytes are not text).
+   */
+  private static String coding(String coding, String encoding, byte[] body) {
+    return body.length == 0
+            || coding == null
+            || coding.isBlank()
+            || !"base64".equalsIgnoreCase(encoding)
+        ? null
+        : coding.strip();
   }
 
   /** Reasons are shown and kept: no query strings (they may hold credentials). */

@@ -74,7 +74,10 @@ public final class HarWriter implements PairWriter {
       json.writeName("postData");
       json.writeStartObject();
       json.writeStringProperty("mimeType", contentType(pair.requestHeaders()));
-      body(pair.requestBody(), pair.requestBodyEncoding());
+      body(
+          pair.requestBody(),
+          pair.requestBodyEncoding(),
+          decoded(pair.requestBody(), pair.requestBodyEncoding()));
       json.writeEndObject();
     }
     json.writeNumberProperty("headersSize", -1);
@@ -98,7 +101,7 @@ public final class HarWriter implements PairWriter {
     }
     json.writeStringProperty("mimeType", contentType(pair.responseHeaders()));
     if (stored.length > 0) {
-      body(stored, pair.responseBodyEncoding());
+      body(stored, pair.responseBodyEncoding(), decoded);
     }
     json.writeEndObject();
     json.writeStringProperty("redirectURL", header(pair.responseHeaders(), "location"));
@@ -175,11 +178,12 @@ public final class HarWriter implements PairWriter {
 
   /**
    * A HAR body is the decoded content (the headers still name the coding it travelled in): a body
-   * stored in its content coding is decoded first. One that cannot be decoded is written as it is,
-   * base64, with its coding in {@code _encoding}.
+   * stored in its content coding is decoded first. One that cannot be decoded (a coding kubereplay
+   * does not know, or one expanding past {@link ContentCodings}' limit: a bomb is never expanded
+   * into an export) is written as it is, base64, with its coding in {@code _encoding}, which
+   * kubereplay reads back; the export goes on.
    */
-  private void body(byte[] stored, String coding) {
-    byte[] body = decoded(stored, coding);
+  private void body(byte[] stored, String coding, byte[] body) {
     if (body == null) {
       json.writeStringProperty("text", java.util.Base64.getEncoder().encodeToString(stored));
       json.writeStringProperty("encoding", "base64");

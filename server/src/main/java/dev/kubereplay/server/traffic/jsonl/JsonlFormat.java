@@ -105,7 +105,7 @@ public final class JsonlFormat implements TrafficFormat {
         }
         RRPair pair = pair(file, p, line, options);
         if (pair != null) {
-          sink.accept(pair);
+          sink.accept("line " + line, pair);
         } else if (!any && line > 1) {
           // a header line after data: tolerated, nothing to keep
         }

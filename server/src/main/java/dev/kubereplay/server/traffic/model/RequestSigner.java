@@ -5,7 +5,6 @@ import dev.kubereplay.server.http.Urls;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Computes {@link RequestSignature}s, reusing its buffers from one request to the next: for code
@@ -55,14 +54,14 @@ public final class RequestSigner {
   private void body(String mediaType, byte[] stored, String encoding) {
     byte[] body = stored;
     if (!ContentCodings.isIdentity(encoding)) {
-      Optional<byte[]> decoded = ContentCodings.decode(stored, encoding, DECODE_LIMIT);
-      if (decoded.isEmpty()) {
+      ContentCodings.Decoded decoded = ContentCodings.decode(stored, encoding, DECODE_LIMIT);
+      if (!decoded.ok()) {
         hash.update((byte) 'c');
         text(encoding.strip().toLowerCase(Locale.ROOT));
         raw(stored);
         return;
       }
-      body = decoded.get();
+      body = decoded.body();
     }
     if (isJson(mediaType, body) && json.digest(body, 0, body.length, part)) {
       hash.update((byte) 'j').update(part[0], part[1]);

@@ -92,7 +92,7 @@ final class PostmanItems {
         String path = folderPath();
         String label = name == null ? "item " + (index + 1) : name;
         String where = "item \"" + (path.isEmpty() ? label : path + "/" + label) + "\"";
-        sink.accept(pairs.convert(id, name, where, path, request, inheritedAuth(), example));
+        sink.accept(where, pairs.convert(id, name, where, path, request, inheritedAuth(), example));
         progress.accept(0);
       } else if (!folder) {
         sink.skip(

@@ -3,17 +3,17 @@ package dev.kubereplay.server.traffic.redact;
 import dev.kubereplay.server.http.ContentCodings;
 import dev.kubereplay.server.traffic.model.Header;
 import dev.kubereplay.server.traffic.model.RRPair;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -22,10 +22,17 @@ import java.util.zip.GZIPOutputStream;
  * Bodies stored in a content coding are decoded to be checked: a gzip body that needed redaction is
  * coded again; one in another coding (deflate, Brotli — kubereplay has no Brotli encoder) is stored
  * decoded, its body encoding then absent. A body whose coding cannot be undone is stored as it
- * came: there is nothing readable in it to redact. Redacting a redacted pair changes nothing, so a
- * re-import of an export is byte for byte the same.
+ * came; when it may hold something readable (a coding kubereplay does not know, or one expanding
+ * past the decoding limit) the pair is tagged {@link #KEPT_CODED}. Redacting a redacted pair
+ * changes nothing, so a re-import of an export is byte for byte the same.
  */
 public final class Redactor {
+
+  /**
+   * The tag on a pair a body of which was stored still coded because it could not be decoded (see
+   * {@link ContentCodings}); its value says which body and why.
+   */
+  public static final String KEPT_CODED = "kubereplay.kept-coded";
 
   private static final List<String> URL_HEADERS =
       List.of("referer", "location", "content-location", "origin");
@@ -58,11 +65,13 @@ public final class Redactor {
         body(pair.requestBody(), pair.requestBodyEncoding(), contentType(pair.requestHeaders()));
     Body response =
         body(pair.responseBody(), pair.responseBodyEncoding(), contentType(pair.responseHeaders()));
+    Map<String, String> tags = tags(pair.tags(), request, response);
     if (url == pair.url()
         && requestHeaders == pair.requestHeaders()
         && responseHeaders == pair.responseHeaders()
         && request.bytes() == pair.requestBody()
-        && response.bytes() == pair.responseBody()) {
+        && response.bytes() == pair.responseBody()
+        && tags == pair.tags()) {
       return pair;
     }
     return new RRPair(
@@ -83,7 +92,16 @@ public final class Redactor {
         responseHeaders,
         response.bytes(),
         response.encoding(),
-        pair.tags());
+        tags);
+  }
+
+  /**
+   * A pair's request as messages name it: method and URL without its query (a query may hold
+   * credentials, and messages are shown and logged).
+   */
+  public static String request(RRPair pair) {
+    int query = pair.url().indexOf('?');
+    return pair.method() + " " + (query < 0 ? pair.url() : pair.url().substring(0, query));
   }
 
   private List<Header> headers(List<Header> headers) {
@@ -124,25 +142,74 @@ public final class Redactor {
     return treatment;
   }
 
-  /** A body as it is to be stored, in {@code encoding}. */
-  private record Body(byte[] bytes, String encoding) {}
+  /**
+   * A body as it is to be stored, in {@code encoding}; {@code kept} says why a coded body was kept
+   * as it came without being read, else null.
+   */
+  private record Body(byte[] bytes, String encoding, String kept) {}
 
+  /**
+   * Coded bodies are decoded through {@link ContentCodings}, the one bounded decoder. One that
+   * cannot be decoded — a coding kubereplay does not know, bytes not in their coding, or a body
+   * that expands past the decoding limit (a compression bomb) — is stored as it came, still coded,
+   * and the pair says so under {@link #KEPT_CODED}: the body is kept rather than lost, the import
+   * or recording goes on, and nobody later mistakes it for a body that was checked.
+   */
   private Body body(byte[] body, String encoding, String contentType) {
     if (body.length == 0) {
-      return new Body(body, encoding);
+      return new Body(body, encoding, null);
     }
     if (ContentCodings.isIdentity(encoding)) {
-      return new Body(plain(body, contentType), encoding);
+      return new Body(plain(body, contentType), encoding, null);
+    }
+    ContentCodings.Decoded decoded = ContentCodings.decode(body, encoding);
+    if (decoded.problem() == ContentCodings.Problem.MALFORMED) {
+      return new Body(body, encoding, null); // not in the coding it claims: nothing readable
+    }
+    if (!decoded.ok()) {
+      return new Body(body, encoding, decoded.reason());
+    }
+    byte[] redacted = plain(decoded.body(), contentType);
+    if (redacted == decoded.body()) {
+      return new Body(body, encoding, null);
     }
     if (encoding.strip().equalsIgnoreCase("gzip")) {
-      return new Body(gzipped(body, contentType), encoding);
+      return new Body(gzip(redacted), encoding, null);
     }
-    byte[] decoded = ContentCodings.decode(body, encoding).orElse(null);
-    if (decoded == null) {
-      return new Body(body, encoding); // not in the coding it claims: nothing readable to redact
+    return new Body(redacted, null, null);
+  }
+
+  /**
+   * The pair's tags with {@link #KEPT_CODED} saying why a body was kept coded, unread, or without
+   * it when none was (a source's own tag of that name is not taken on trust); the same map when
+   * that changes nothing.
+   */
+  private static Map<String, String> tags(Map<String, String> tags, Body request, Body response) {
+    if (request.kept() == null && response.kept() == null) {
+      if (tags == null || !tags.containsKey(KEPT_CODED)) {
+        return tags;
+      }
+      Map<String, String> untagged = new LinkedHashMap<>(tags);
+      untagged.remove(KEPT_CODED);
+      return Collections.unmodifiableMap(untagged);
     }
-    byte[] redacted = plain(decoded, contentType);
-    return redacted == decoded ? new Body(body, encoding) : new Body(redacted, null);
+    StringBuilder why = new StringBuilder();
+    for (Body body : List.of(request, response)) {
+      if (body.kept() != null) {
+        why.append(why.isEmpty() ? "" : "; ")
+            .append(body == request ? "request" : "response")
+            .append(" body kept ")
+            .append(body.encoding().strip())
+            .append("-coded, not checked for credentials: ")
+            .append(body.kept());
+      }
+    }
+    if (tags != null && why.toString().equals(tags.get(KEPT_CODED))) {
+      return tags; // already says so: redacting a redacted pair changes nothing
+    }
+    Map<String, String> tagged = new LinkedHashMap<>(tags == null ? Map.of() : tags);
+    tagged.put(KEPT_CODED, why.toString());
+    return Collections.unmodifiableMap(tagged);
   }
 
   private byte[] plain(byte[] body, String contentType) {
@@ -157,20 +224,15 @@ public final class Redactor {
     return body;
   }
 
-  private byte[] gzipped(byte[] body, String contentType) {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-      byte[] plain = in.readAllBytes();
-      byte[] redacted = plain(plain, contentType);
-      if (redacted == plain) {
-        return body;
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+  private static byte[] gzip(byte[] plain) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
       try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-        gzip.write(redacted);
+        gzip.write(plain);
       }
       return out.toByteArray();
     } catch (IOException e) {
-      return body; // not really gzip: nothing readable to redact
+      throw new UncheckedIOException(e); // writing to memory does not fail
     }
   }
 

@@ -93,6 +93,7 @@ final class SpeedscalePairs {
     List<Header> responseHeaders = headers(res.get("headers"));
     int status = res.path("statusCode").asInt(line.path("status").asInt(0));
     sink.accept(
+        where,
         new RRPair(
             text(line.get("uuid")),
             direction(text(line.get("direction")), host),

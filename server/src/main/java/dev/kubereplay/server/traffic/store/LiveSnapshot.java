@@ -118,6 +118,10 @@ public final class LiveSnapshot implements PairSink, AutoCloseable {
   @Override
   public void accept(RRPair pair) {
     RRPair redacted = redactor.redact(pair);
+    String kept = redacted.tags() == null ? null : redacted.tags().get(Redactor.KEPT_CODED);
+    if (kept != null) { // stored as it came, tagged; the client got it untouched
+      LOG.warning("recording " + id + ": " + Redactor.request(redacted) + ": " + kept);
+    }
     synchronized (this) {
       if (ended || failure != null) {
         return; // cut off at seal, or the writer has failed: nothing more is stored

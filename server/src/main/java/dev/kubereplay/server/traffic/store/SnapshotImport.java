@@ -50,6 +50,8 @@ public final class SnapshotImport implements PairSink, AutoCloseable {
   private final Map<String, long[]> hosts = new TreeMap<>();
   private final List<ImportReport.Skipped> skipped = new ArrayList<>();
   private final TreeSet<String> unresolved = new TreeSet<>();
+  private final List<ImportReport.Warning> warnings = new ArrayList<>();
+  private long warningCount;
   private List<PreparedPair> batch = new ArrayList<>(BATCH);
   private long pairs;
   private long skippedCount;
@@ -101,8 +103,25 @@ public final class SnapshotImport implements PairSink, AutoCloseable {
 
   @Override
   public void accept(RRPair pair) {
+    accept("pair " + (pairs + 1), pair);
+  }
+
+  /**
+   * Redacts and queues the pair. A body the redactor kept coded (it could not be decoded, e.g. a
+   * compression bomb) does not fail the import: the pair is stored with the body as it came, and
+   * the report says so under {@code entry}.
+   */
+  @Override
+  public void accept(String entry, RRPair pair) {
     writer.rethrowFailure();
     RRPair redacted = redactor.redact(pair);
+    String kept = redacted.tags() == null ? null : redacted.tags().get(Redactor.KEPT_CODED);
+    if (kept != null) {
+      warningCount++;
+      if (warnings.size() < ImportReport.MAX_LISTED) {
+        warnings.add(new ImportReport.Warning(entry, Redactor.request(redacted) + ": " + kept));
+      }
+    }
     pairs++;
     batch.add(new PreparedPair(pairs, redacted));
     long[] counts = hosts.computeIfAbsent(redacted.host(), host -> new long[2]);
@@ -151,6 +170,14 @@ public final class SnapshotImport implements PairSink, AutoCloseable {
 
   public List<ImportReport.Skipped> skipped() {
     return List.copyOf(skipped);
+  }
+
+  public List<ImportReport.Warning> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  public long warningCount() {
+    return warningCount;
   }
 
   public List<String> unresolvedVariables() {

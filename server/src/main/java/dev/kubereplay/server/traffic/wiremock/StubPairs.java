@@ -107,6 +107,7 @@ final class StubPairs {
 
     Map<String, String> tags = tags(mapping, response, stub);
     sink.accept(
+        entry,
         new RRPair(
             Json.text(mapping.has("id") ? mapping.get("id") : mapping.get("uuid")),
             Direction.OUT,

@@ -7,6 +7,7 @@ import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.HeaderDto;
 import dev.kubereplay.protocol.traffic.HostCountDto;
 import dev.kubereplay.protocol.traffic.ImportReportDto;
+import dev.kubereplay.protocol.traffic.ImportWarningDto;
 import dev.kubereplay.protocol.traffic.MessageDto;
 import dev.kubereplay.protocol.traffic.PairDirection;
 import dev.kubereplay.protocol.traffic.PairDto;
@@ -265,6 +266,17 @@ public final class RecordingText {
       }
     } else {
       b.append("Nothing skipped\n");
+    }
+    if (r.warningCount() > 0 && r.warnings() != null) {
+      b.append("Imported with warnings ").append(count(r.warningCount())).append(":\n");
+      for (ImportWarningDto w : r.warnings()) {
+        b.append("  ").append(w.entry()).append(": ").append(w.message()).append('\n');
+      }
+      if (r.warnings().size() < r.warningCount()) {
+        b.append("  … and ")
+            .append(count(r.warningCount() - r.warnings().size()))
+            .append(" more\n");
+      }
     }
     if (r.unresolvedVariables() != null && !r.unresolvedVariables().isEmpty()) {
       b.append("Unresolved variables: ")
