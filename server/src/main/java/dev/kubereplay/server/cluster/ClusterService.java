@@ -3,6 +3,7 @@ package dev.kubereplay.server.cluster;
 import dev.kubereplay.protocol.cluster.ClusterView;
 import dev.kubereplay.protocol.cluster.ConfigurationResponse;
 import dev.kubereplay.protocol.cluster.DeleteReplayResponse;
+import dev.kubereplay.protocol.cluster.FreshnessDto;
 import dev.kubereplay.protocol.cluster.ListEventsResponse;
 import dev.kubereplay.protocol.cluster.ListNamespacesResponse;
 import dev.kubereplay.protocol.cluster.ListReplaysResponse;
@@ -17,6 +18,8 @@ import dev.kubereplay.server.cluster.kube.KubeErrors;
 import dev.kubereplay.server.cluster.kube.ResourceKind;
 import dev.kubereplay.server.cluster.live.ClusterReader;
 import dev.kubereplay.server.cluster.live.ClusterReader.Result;
+import dev.kubereplay.server.cluster.live.Freshness;
+import dev.kubereplay.server.cluster.live.LiveView;
 import dev.kubereplay.server.cluster.live.LiveViews;
 import dev.kubereplay.server.cluster.views.ConfigurationView;
 import dev.kubereplay.server.cluster.views.EventsView;
@@ -135,7 +138,7 @@ public final class ClusterService implements AutoCloseable {
         config != null,
         overrides != null,
         ConfigurationView.build(config, overrides),
-        maps.freshness());
+        dto(maps.freshness()));
   }
 
   public ListWorkloadsResponse workloads(Scope scope) {
@@ -158,7 +161,7 @@ public final class ClusterService implements AutoCloseable {
                 pods.items(),
                 events.items()));
     return new ListWorkloadsResponse(
-        rows, ClusterReader.combine(deployments, statefulSets, daemonSets, pods, events));
+        rows, dto(ClusterReader.combine(deployments, statefulSets, daemonSets, pods, events)));
   }
 
   /** Events add detail to workloads; a user who may not read them still sees the workloads. */
@@ -167,8 +170,7 @@ public final class ClusterService implements AutoCloseable {
       return reader.list(scope, ResourceKind.EVENTS);
     } catch (ClusterException e) {
       if (e.reason() == ClusterException.Reason.FORBIDDEN) {
-        return new Result<>(
-            List.of(), new dev.kubereplay.protocol.cluster.FreshnessDto(false, null, null));
+        return new Result<>(List.of(), Freshness.FRESH);
       }
       throw e;
     }
@@ -184,7 +186,7 @@ public final class ClusterService implements AutoCloseable {
 
   public ListSecretsResponse secrets(Scope scope) {
     var secrets = reader.list(scope, ResourceKind.SECRETS);
-    return new ListSecretsResponse(SecretsView.build(secrets.items()), secrets.freshness());
+    return new ListSecretsResponse(SecretsView.build(secrets.items()), dto(secrets.freshness()));
   }
 
   public ListServicesResponse services(Scope scope) {
@@ -199,7 +201,7 @@ public final class ClusterService implements AutoCloseable {
     List<Workload> workloads = workloads(deployments, statefulSets, daemonSets);
     return new ListServicesResponse(
         ServicesView.build(services.items(), workloads),
-        ClusterReader.combine(services, deployments, statefulSets, daemonSets));
+        dto(ClusterReader.combine(services, deployments, statefulSets, daemonSets)));
   }
 
   public ListEventsResponse events(Scope scope) {
@@ -216,13 +218,14 @@ public final class ClusterService implements AutoCloseable {
     return new ListEventsResponse(
         EventsView.build(
             events.items(), workloads(deployments, statefulSets, daemonSets), pods.items()),
-        ClusterReader.combine(events, pods, deployments, statefulSets, daemonSets));
+        dto(ClusterReader.combine(events, pods, deployments, statefulSets, daemonSets)));
   }
 
   public ListReplaysResponse replays(Scope scope) {
     try {
       Result<GenericKubernetesResource> replays = reader.list(scope, ResourceKind.REPLAYS);
-      return new ListReplaysResponse(ReplaysView.build(replays.items()), true, replays.freshness());
+      return new ListReplaysResponse(
+          ReplaysView.build(replays.items()), true, dto(replays.freshness()));
     } catch (ClusterException e) {
       if (e.reason() == ClusterException.Reason.NOT_FOUND) {
         return new ListReplaysResponse(
@@ -252,8 +255,22 @@ public final class ClusterService implements AutoCloseable {
   public WatchResponse watch(Scope scope, Set<ClusterView> views) {
     boolean replaysAvailable =
         !views.contains(ClusterView.REPLAYS) || replays(scope).crdInstalled();
-    live.watch(scope, views, replaysAvailable);
+    live.watch(scope, liveViews(views), replaysAvailable);
     return new WatchResponse(scope.context(), scope.namespace(), List.copyOf(views));
+  }
+
+  // Until the answers below are domain values mapped in rpc/, the freshness and views are
+  // translated here.
+  private static FreshnessDto dto(Freshness freshness) {
+    return new FreshnessDto(freshness.stale(), freshness.since(), freshness.reason());
+  }
+
+  private static Set<LiveView> liveViews(Set<ClusterView> views) {
+    return views.stream()
+        .map(view -> LiveView.valueOf(view.name()))
+        .collect(
+            java.util.stream.Collectors.toCollection(
+                () -> java.util.EnumSet.noneOf(LiveView.class)));
   }
 
   private static List<Workload> workloads(

@@ -5,9 +5,7 @@ import dev.kubereplay.protocol.KubeReplayRpcClient;
 import dev.kubereplay.protocol.KubeReplayRpcServer;
 import dev.kubereplay.protocol.cluster.ClusterChangeKind;
 import dev.kubereplay.protocol.cluster.ClusterRpcService;
-import dev.kubereplay.protocol.cluster.ClusterView;
 import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
-import dev.kubereplay.protocol.cluster.FreshnessDto;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import dev.kubereplay.protocol.initialize.InitializeResponse;
 import dev.kubereplay.protocol.initialize.ServerCapabilitiesDto;
@@ -21,6 +19,8 @@ import dev.kubereplay.server.cluster.ClusterService;
 import dev.kubereplay.server.cluster.KubeconfigLoader;
 import dev.kubereplay.server.cluster.KubeconfigWatcher;
 import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.live.Freshness;
+import dev.kubereplay.server.cluster.live.LiveView;
 import dev.kubereplay.server.cluster.live.LiveViews;
 import dev.kubereplay.server.cluster.logs.LogService;
 import java.util.List;
@@ -133,7 +133,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
   /** Sends what the live views saw to the client, as {@code cluster/didChange}. */
   private final class LiveListener implements LiveViews.Listener {
     @Override
-    public void viewsChanged(Scope scope, Set<ClusterView> views) {
+    public void viewsChanged(Scope scope, Set<LiveView> views) {
       client
           .getClusterClient()
           .didChange(
@@ -141,12 +141,12 @@ final class KubeReplayServer implements KubeReplayRpcServer {
                   List.of(ClusterChangeKind.VIEWS),
                   scope.context(),
                   scope.namespace(),
-                  List.copyOf(views),
+                  LiveDtos.views(views),
                   null));
     }
 
     @Override
-    public void connectionChanged(Scope scope, FreshnessDto freshness) {
+    public void connectionChanged(Scope scope, Freshness freshness) {
       client
           .getClusterClient()
           .didChange(
@@ -155,7 +155,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
                   scope.context(),
                   scope.namespace(),
                   null,
-                  freshness));
+                  LiveDtos.freshness(freshness)));
     }
   }
 
