@@ -157,7 +157,7 @@ class LogsMediumTest {
             .server()
             .getLogsService()
             .get(params("api", false, null))
-            .get(10, TimeUnit.SECONDS)
+            .get(30, TimeUnit.SECONDS)
             .lines();
 
     assertThat(lines)
@@ -182,7 +182,7 @@ class LogsMediumTest {
             .server()
             .getLogsService()
             .get(params("api-1", true, 5))
-            .get(10, TimeUnit.SECONDS)
+            .get(30, TimeUnit.SECONDS)
             .lines();
 
     assertThat(lines)
@@ -197,7 +197,7 @@ class LogsMediumTest {
                     .server()
                     .getLogsService()
                     .get(params("nope", false, null))
-                    .get(10, TimeUnit.SECONDS))
+                    .get(30, TimeUnit.SECONDS))
         .cause()
         .isInstanceOfSatisfying(
             ResponseErrorException.class,
@@ -212,7 +212,7 @@ class LogsMediumTest {
                     .server()
                     .getLogsService()
                     .get(new LogsParams(null, null, "api-1", "Pod", "db", false, false, null, null))
-                    .get(10, TimeUnit.SECONDS))
+                    .get(30, TimeUnit.SECONDS))
         .cause()
         .isInstanceOfSatisfying(
             ResponseErrorException.class,
@@ -239,21 +239,21 @@ class LogsMediumTest {
             .server()
             .getLogsService()
             .follow(new LogsParams(null, null, "api-1", "Pod", null, false, false, null, null))
-            .get(10, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
     client.pods().inNamespace("shop").withName("api-1").delete();
 
     assertThat(follow.pods()).containsExactly("api-1");
     List<LogLineDto> received = new java.util.ArrayList<>();
     DidAppendLogsParams batch;
     while (received.size() < 2
-        && (batch = session.client().awaitLogLines(Duration.ofSeconds(5))) != null) {
+        && (batch = session.client().awaitLogLines(Duration.ofSeconds(30))) != null) {
       assertThat(batch.followId()).isEqualTo(follow.followId());
       received.addAll(batch.lines());
     }
     assertThat(received)
         .extracting(LogLineDto::text)
         .containsExactly("starting", "listening on :8080");
-    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(5));
+    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(30));
     assertThat(end).isNotNull();
     assertThat(end.reason()).isEqualTo("pod shop/api-1 was deleted");
     assertThat(
@@ -261,7 +261,7 @@ class LogsMediumTest {
                 .server()
                 .getLogsService()
                 .stop(new StopLogsParams(follow.followId()))
-                .get(5, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS)
                 .stopped())
         .as("an ended follow is not running")
         .isFalse();
@@ -283,17 +283,17 @@ class LogsMediumTest {
             .server()
             .getLogsService()
             .follow(params("api-2", true, null))
-            .get(10, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
     assertThat(
             session
                 .server()
                 .getLogsService()
                 .stop(new StopLogsParams(follow.followId()))
-                .get(5, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS)
                 .stopped())
         .isTrue();
 
-    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(5));
+    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(30));
     assertThat(end).isNotNull();
     assertThat(end.followId()).isEqualTo(follow.followId());
     assertThat(end.reason()).isEqualTo("stopped");
