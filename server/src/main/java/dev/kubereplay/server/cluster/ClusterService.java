@@ -78,11 +78,6 @@ public final class ClusterService implements AutoCloseable {
         kubeconfig, clients, new ClusterReader(clients, live, Clock.systemUTC()), live, executor);
   }
 
-  /** The Kubernetes clients, for the log service. */
-  public ClusterClients clients() {
-    return clients;
-  }
-
   /** A log service reading through this service's clients. */
   public LogService logService(ScheduledExecutorService scheduler) {
     return new LogService(clients, scheduler);

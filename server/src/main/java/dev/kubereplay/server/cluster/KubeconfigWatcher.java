@@ -1,25 +1,27 @@
 package dev.kubereplay.server.cluster;
 
+import dev.kubereplay.server.timer.PeriodicJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Tells a listener when the kubeconfig files change (created, edited, deleted), by comparing their
  * size and modification time every interval. Polling, because editors replace files by renaming and
- * a directory watch per file would be more code for the same effect on a handful of files.
+ * a directory watch per file would be more code for the same effect on a handful of files. The
+ * checks run on a thread of their own: a slow file system or a client that stops reading delays
+ * only them.
  */
 public final class KubeconfigWatcher implements AutoCloseable {
 
   private final KubeconfigLoader loader;
   private final Runnable listener;
-  private final ScheduledFuture<?> task;
+  private final PeriodicJob job;
   private volatile List<Stamp> last;
 
   private record Stamp(Path file, long size, long modified) {}
@@ -32,9 +34,9 @@ public final class KubeconfigWatcher implements AutoCloseable {
     this.loader = loader;
     this.listener = listener;
     this.last = stamps();
-    this.task =
-        scheduler.scheduleWithFixedDelay(
-            this::check, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    this.job =
+        PeriodicJob.start(
+            scheduler, "kubereplay-kubeconfig", Duration.ofMillis(intervalMillis), this::check);
   }
 
   private void check() {
@@ -60,6 +62,6 @@ public final class KubeconfigWatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    task.cancel(false);
+    job.close();
   }
 }

@@ -130,6 +130,6 @@ public final class ClusterDtos {
 
   /** How current a read is, as the protocol tells it. */
   public static FreshnessDto freshness(Result<?> read) {
-    return read.freshness();
+    return LiveDtos.freshness(read.freshness());
   }
 }

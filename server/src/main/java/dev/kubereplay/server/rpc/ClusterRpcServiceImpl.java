@@ -177,7 +177,7 @@ final class ClusterRpcServiceImpl implements ClusterRpcService {
           // the replays view is followed only where the cluster knows the resource
           boolean replaysAvailable =
               !views.contains(ClusterView.REPLAYS) || cluster.replaysInstalled(scope);
-          cluster.live().watch(scope, views, replaysAvailable);
+          cluster.live().watch(scope, LiveDtos.liveViews(views), replaysAvailable);
           return new WatchResponse(scope.context(), scope.namespace(), List.copyOf(views));
         });
   }

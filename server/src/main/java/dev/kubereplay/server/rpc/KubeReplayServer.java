@@ -5,9 +5,7 @@ import dev.kubereplay.protocol.KubeReplayRpcClient;
 import dev.kubereplay.protocol.KubeReplayRpcServer;
 import dev.kubereplay.protocol.cluster.ClusterChangeKind;
 import dev.kubereplay.protocol.cluster.ClusterRpcService;
-import dev.kubereplay.protocol.cluster.ClusterView;
 import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
-import dev.kubereplay.protocol.cluster.FreshnessDto;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import dev.kubereplay.protocol.initialize.InitializeResponse;
 import dev.kubereplay.protocol.initialize.ProtocolVersion;
@@ -22,8 +20,9 @@ import dev.kubereplay.server.cluster.ClusterService;
 import dev.kubereplay.server.cluster.KubeconfigLoader;
 import dev.kubereplay.server.cluster.KubeconfigWatcher;
 import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.live.Freshness;
+import dev.kubereplay.server.cluster.live.LiveView;
 import dev.kubereplay.server.cluster.live.LiveViews;
-import dev.kubereplay.server.cluster.logs.LogService;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -58,8 +57,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
     this.service = ClusterService.create(kubeconfig, scheduler, executor, new LiveListener());
     this.cluster = new ClusterRpcServiceImpl(calls, kubeconfig, service, executor);
     this.logs =
-        new LogsRpcServiceImpl(
-            calls, service, new LogService(service.clients(), scheduler), this::logsClient);
+        new LogsRpcServiceImpl(calls, service, service.logService(scheduler), this::logsClient);
     this.traffic =
         new TrafficRpcServiceImpl(
             calls,
@@ -173,7 +171,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
   /** Sends what the live views saw to the client, as {@code cluster/didChange}. */
   private final class LiveListener implements LiveViews.Listener {
     @Override
-    public void viewsChanged(Scope scope, Set<ClusterView> views) {
+    public void viewsChanged(Scope scope, Set<LiveView> views) {
       client
           .getClusterClient()
           .didChange(
@@ -181,12 +179,12 @@ final class KubeReplayServer implements KubeReplayRpcServer {
                   List.of(ClusterChangeKind.VIEWS),
                   scope.context(),
                   scope.namespace(),
-                  List.copyOf(views),
+                  LiveDtos.views(views),
                   null));
     }
 
     @Override
-    public void connectionChanged(Scope scope, FreshnessDto freshness) {
+    public void connectionChanged(Scope scope, Freshness freshness) {
       client
           .getClusterClient()
           .didChange(
@@ -195,7 +193,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
                   scope.context(),
                   scope.namespace(),
                   null,
-                  freshness));
+                  LiveDtos.freshness(freshness)));
     }
   }
 

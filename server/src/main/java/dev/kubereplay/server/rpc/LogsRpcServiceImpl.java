@@ -4,13 +4,13 @@ import dev.kubereplay.protocol.logs.DidAppendLogsParams;
 import dev.kubereplay.protocol.logs.DidEndLogsParams;
 import dev.kubereplay.protocol.logs.FollowLogsResponse;
 import dev.kubereplay.protocol.logs.GetLogsResponse;
-import dev.kubereplay.protocol.logs.LogLineDto;
 import dev.kubereplay.protocol.logs.LogsParams;
 import dev.kubereplay.protocol.logs.LogsRpcClient;
 import dev.kubereplay.protocol.logs.LogsRpcService;
 import dev.kubereplay.protocol.logs.StopLogsParams;
 import dev.kubereplay.protocol.logs.StopLogsResponse;
 import dev.kubereplay.server.cluster.ClusterService;
+import dev.kubereplay.server.cluster.logs.LogLine;
 import dev.kubereplay.server.cluster.logs.LogRequest;
 import dev.kubereplay.server.cluster.logs.LogService;
 import java.util.List;
@@ -35,8 +35,8 @@ final class LogsRpcServiceImpl implements LogsRpcService, AutoCloseable {
     this.sink =
         new LogService.Sink() {
           @Override
-          public void append(String followId, List<LogLineDto> lines) {
-            client.get().didAppend(new DidAppendLogsParams(followId, lines));
+          public void append(String followId, List<LogLine> lines) {
+            client.get().didAppend(new DidAppendLogsParams(followId, LogDtos.lines(lines)));
           }
 
           @Override
@@ -65,9 +65,10 @@ final class LogsRpcServiceImpl implements LogsRpcService, AutoCloseable {
         "logs/get",
         cancel ->
             new GetLogsResponse(
-                logs.get(
-                    cluster.scope(params.context(), params.namespace()),
-                    request("logs/get", params))));
+                LogDtos.lines(
+                    logs.get(
+                        cluster.scope(params.context(), params.namespace()),
+                        request("logs/get", params)))));
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class RpcServer implements AutoCloseable {
   private RpcServer(
       ServerEnvironment environment, InputStream in, OutputStream out, PrintWriter trace) {
     this.executor = Executors.newCachedThreadPool(daemon("kubereplay-rpc"));
+    // only fires: each periodic job runs on a thread of its own (timer.PeriodicJob)
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("kubereplay-timer"));
     this.server = new KubeReplayServer(environment, executor, scheduler, requestMethods());
     Launcher<KubeReplayRpcClient> launcher = RpcLaunchers.server(server, in, out, executor, trace);

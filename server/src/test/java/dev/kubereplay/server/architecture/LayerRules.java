@@ -19,15 +19,6 @@ final class LayerRules {
     "dev.kubereplay.server.replay..",
   };
 
-  /**
-   * Domain packages whose own types for freshness, live views and log lines are being introduced:
-   * until then they still hand protocol DTOs out. Remove each one as it is converted; nothing else
-   * belongs here.
-   */
-  static final String[] STILL_ON_PROTOCOL_TYPES = {
-    "dev.kubereplay.server.cluster.live..", "dev.kubereplay.server.cluster.logs..",
-  };
-
   static final String[] FRONT_ENDS = {"dev.kubereplay.server.cli..", "dev.kubereplay.server.rpc.."};
 
   /** Behind the services: the SQLite store, the Kubernetes client and its model. */
@@ -39,8 +30,6 @@ final class LayerRules {
       noClasses()
           .that()
           .resideInAnyPackage(DOMAIN)
-          .and()
-          .resideOutsideOfPackages(STILL_ON_PROTOCOL_TYPES)
           .should()
           .dependOnClassesThat()
           .resideInAPackage(PROTOCOL)

@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cluster-inspection benchmark: 1,000 Deployments and 10,000 Pods in one namespace of a real
  * API server; the time from {@code initialize} to the complete workload table, the time of a
- * repeated answer from the informer cache, and the server's heap and RSS — beside {@code kubectl
- * get deployments,pods -n NS -o json} measured in the same run. Run by {@code
+ * repeated answer from the informer cache, how soon the IDE hears of a write and of the API server
+ * going and coming back ({@link LiveLatency}), and the server's heap and RSS — beside {@code
+ * kubectl get deployments,pods -n NS -o json} measured in the same run. Run by {@code
  * scripts/bench-cluster}.
  *
  * <p>Arguments: KUBECONFIG-file SERVER-JAR [deployments] [pods-per-deployment] [runs]
@@ -54,10 +55,12 @@ public final class ClusterBenchmark {
     List<Double> cached = new ArrayList<>();
     List<Long> rss = new ArrayList<>();
     List<Long> heap = new ArrayList<>();
+    List<LiveLatency.Result> latencies = new ArrayList<>();
     int rows = 0;
     for (int run = 0; run < runs; run++) {
       kubectl.add(kubectl(kubeconfig));
-      Measurement m = kubereplay(kubeconfig, jar);
+      Measurement m = kubereplay(kubeconfig, jar, run);
+      latencies.add(m.latency());
       first.add(m.firstMillis());
       cached.add(m.cachedMillis());
       rss.add(m.rssKb());
@@ -72,9 +75,11 @@ public final class ClusterBenchmark {
           m.cachedMillis(),
           m.rssKb() / 1024,
           m.heapUsedKb() / 1024);
+      System.err.println("run " + (run + 1) + ": " + m.latency());
     }
     String report =
-        report(deployments, deployments * podsEach, rows, kubectl, first, cached, rss, heap);
+        report(deployments, deployments * podsEach, rows, kubectl, first, cached, rss, heap)
+            + LiveLatency.report(latencies);
     System.out.println(report);
   }
 
@@ -204,9 +209,14 @@ public final class ClusterBenchmark {
   }
 
   record Measurement(
-      double firstMillis, double cachedMillis, long rssKb, long heapUsedKb, int rows) {}
+      double firstMillis,
+      double cachedMillis,
+      long rssKb,
+      long heapUsedKb,
+      int rows,
+      LiveLatency.Result latency) {}
 
-  private static Measurement kubereplay(Path kubeconfig, Path jar) throws Exception {
+  private static Measurement kubereplay(Path kubeconfig, Path jar, int run) throws Exception {
     Path home = Files.createTempDirectory("kubereplay-bench");
     long start = System.nanoTime();
     try (TestSession session =
@@ -241,7 +251,18 @@ public final class ClusterBenchmark {
       long pid = session.process().pid();
       long rss = statusKb(pid, "VmHWM");
       long heap = heapUsedKb(pid);
-      return new Measurement(first, cached, rss, heap, table.workloads().size());
+      // the script beside the jar's checkout: server/target/kubereplay.jar
+      Path script =
+          jar.toAbsolutePath()
+              .getParent()
+              .getParent()
+              .getParent()
+              .resolve("test-fixtures/cluster/kube-apiserver.sh");
+      LiveLatency.Result latency;
+      try (KubernetesClient admin = client(kubeconfig)) {
+        latency = new LiveLatency(session, kubeconfig, script, NS).measure(admin, run);
+      }
+      return new Measurement(first, cached, rss, heap, table.workloads().size(), latency);
     }
   }
 

@@ -7,7 +7,12 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonSegment;
 @JsonSegment("logs")
 public interface LogsRpcClient {
 
-  /** New lines of a follow, batched. */
+  /**
+   * New lines of a follow, batched. The server holds at most about 10,000 unsent lines per follow
+   * (lines longer than 64K characters are cut, saying so); when a client takes them more slowly
+   * than the pods write, the oldest go, and a line of the same pod and container whose text is
+   * {@code [kubereplay: N lines dropped here; ...]} stands where they were.
+   */
   @JsonNotification
   default void didAppend(DidAppendLogsParams params) {}
 

@@ -1,13 +1,13 @@
 package dev.kubereplay.server.cli.cluster;
 
-import dev.kubereplay.protocol.cluster.ClusterView;
-import dev.kubereplay.protocol.cluster.FreshnessDto;
 import dev.kubereplay.protocol.jsonrpc.ProtocolGson;
 import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.cluster.ClusterService;
 import dev.kubereplay.server.cluster.KubeconfigLoader;
 import dev.kubereplay.server.cluster.Scope;
 import dev.kubereplay.server.cluster.live.ClusterReader.Result;
+import dev.kubereplay.server.cluster.live.Freshness;
+import dev.kubereplay.server.cluster.live.LiveView;
 import dev.kubereplay.server.cluster.live.LiveViews;
 import java.io.PrintWriter;
 import java.util.Set;
@@ -42,10 +42,10 @@ final class ClusterCli implements AutoCloseable {
             executor,
             new LiveViews.Listener() {
               @Override
-              public void viewsChanged(Scope scope, Set<ClusterView> views) {}
+              public void viewsChanged(Scope scope, Set<LiveView> views) {}
 
               @Override
-              public void connectionChanged(Scope scope, FreshnessDto freshness) {}
+              public void connectionChanged(Scope scope, Freshness freshness) {}
             });
   }
 

@@ -3,11 +3,12 @@ package dev.kubereplay.server.cli.cluster;
 import com.google.gson.Gson;
 import dev.kubereplay.protocol.jsonrpc.ProtocolGson;
 import dev.kubereplay.protocol.logs.GetLogsResponse;
-import dev.kubereplay.protocol.logs.LogLineDto;
 import dev.kubereplay.server.cli.CliException;
 import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.logs.LogLine;
 import dev.kubereplay.server.cluster.logs.LogRequest;
 import dev.kubereplay.server.cluster.logs.LogService;
+import dev.kubereplay.server.rpc.LogDtos;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -77,12 +78,12 @@ final class LogsCommand extends ViewCommand {
     Scope scope = resolve(cli);
     LogService logs = cli.service().logService(cli.scheduler());
     if (!follow) {
-      List<LogLineDto> lines = logs.get(scope, request);
+      List<LogLine> lines = logs.get(scope, request);
       if (this.scope.json()) {
-        ClusterCli.printJson(out, new GetLogsResponse(lines));
+        ClusterCli.printJson(out, new GetLogsResponse(LogDtos.lines(lines)));
         return 0;
       }
-      boolean prefix = lines.stream().map(LogLineDto::pod).distinct().count() > 1;
+      boolean prefix = lines.stream().map(LogLine::pod).distinct().count() > 1;
       lines.forEach(line -> out.println(format(line, prefix)));
       return 0;
     }
@@ -95,11 +96,13 @@ final class LogsCommand extends ViewCommand {
             request,
             new LogService.Sink() {
               @Override
-              public void append(String followId, List<LogLineDto> lines) {
+              public void append(String followId, List<LogLine> lines) {
                 synchronized (out) {
                   // with -o json, one line object per output line, as it arrives
                   lines.forEach(
-                      line -> out.println(json ? LINE_JSON.toJson(line) : format(line, true)));
+                      line ->
+                          out.println(
+                              json ? LINE_JSON.toJson(LogDtos.line(line)) : format(line, true)));
                   out.flush();
                 }
               }
@@ -121,7 +124,7 @@ final class LogsCommand extends ViewCommand {
     return 0;
   }
 
-  private static String format(LogLineDto line, boolean prefix) {
+  private static String format(LogLine line, boolean prefix) {
     return prefix ? "[" + line.pod() + "/" + line.container() + "] " + line.text() : line.text();
   }
 

@@ -1,6 +1,5 @@
 package dev.kubereplay.server.cluster.live;
 
-import dev.kubereplay.protocol.cluster.FreshnessDto;
 import dev.kubereplay.server.cluster.ClusterException;
 import dev.kubereplay.server.cluster.Scope;
 import dev.kubereplay.server.cluster.kube.ClusterClients;
@@ -24,11 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClusterReader {
 
-  static final FreshnessDto FRESH = new FreshnessDto(false, null, null);
   private static final long PAGE_SIZE = 500;
 
   /** Objects and how current they are. */
-  public record Result<T>(List<T> items, FreshnessDto freshness) {}
+  public record Result<T>(List<T> items, Freshness freshness) {}
 
   private record Key(Scope scope, ResourceKind<?> kind) {}
 
@@ -57,7 +55,7 @@ public final class ClusterReader {
       List<T> items = listAll(scope, kind);
       lastKnown.put(key, new Known(items));
       unreachableSince.remove(scope.context());
-      return new Result<>(items, FRESH);
+      return new Result<>(items, Freshness.FRESH);
     } catch (ClusterException e) {
       if (e.reason() != ClusterException.Reason.UNREACHABLE) {
         throw e;
@@ -69,7 +67,7 @@ public final class ClusterReader {
       }
       @SuppressWarnings("unchecked")
       List<T> items = (List<T>) known.items();
-      return new Result<>(items, new FreshnessDto(true, since, e.getMessage()));
+      return new Result<>(items, Freshness.staleSince(since, e.getMessage()));
     }
   }
 
@@ -99,12 +97,12 @@ public final class ClusterReader {
   }
 
   /** The freshness of several reads answered together: stale if any is. */
-  public static FreshnessDto combine(Result<?>... results) {
+  public static Freshness combine(Result<?>... results) {
     for (Result<?> result : results) {
       if (result.freshness().stale()) {
         return result.freshness();
       }
     }
-    return FRESH;
+    return Freshness.FRESH;
   }
 }

@@ -1,15 +1,15 @@
 package dev.kubereplay.server.cluster.live;
 
-import dev.kubereplay.protocol.cluster.ClusterView;
-import dev.kubereplay.protocol.cluster.FreshnessDto;
 import dev.kubereplay.server.cluster.Scope;
 import dev.kubereplay.server.cluster.kube.ClusterClients;
 import dev.kubereplay.server.cluster.kube.ResourceKind;
+import dev.kubereplay.server.timer.PeriodicJob;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,34 +20,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * Keeps what an IDE shows live: informers for the kinds its views need, started when it says it
  * shows them and stopped when it no longer does. Informer handlers only record what changed; a
- * timer turns that into at most a few notifications per second, and watches the connection so the
- * IDE hears when its data turns stale and when it is fresh again.
+ * periodic flush turns that into at most a few notifications per second, and watches the connection
+ * so the IDE hears when its data turns stale and when it is fresh again. The flush runs on a thread
+ * of its own: a client that reads slowly delays only its own notifications, and what changed
+ * meanwhile is merged, not queued.
  */
 public final class LiveViews implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(LiveViews.class.getName());
-  private static final long FLUSH_MILLIS = 250;
+  private static final Duration FLUSH_EVERY = Duration.ofMillis(250);
 
   /** What the IDE is told. */
   public interface Listener {
-    void viewsChanged(Scope scope, Set<ClusterView> views);
+    void viewsChanged(Scope scope, Set<LiveView> views);
 
-    void connectionChanged(Scope scope, FreshnessDto freshness);
+    void connectionChanged(Scope scope, Freshness freshness);
   }
 
   private final ClusterClients clients;
   private final Listener listener;
   private final Clock clock;
-  private final ScheduledFuture<?> timer;
+  private final PeriodicJob flusher;
   private final Map<ResourceKind<?>, SharedIndexInformer<?>> informers = new HashMap<>();
-  private final Set<ClusterView> changed = EnumSet.noneOf(ClusterView.class);
+  private final Set<LiveView> changed = EnumSet.noneOf(LiveView.class);
 
   /**
    * Kinds whose informer has been watching since it started. Only those can lose the connection: a
@@ -56,7 +56,7 @@ public final class LiveViews implements AutoCloseable {
   private final Set<ResourceKind<?>> watched = new HashSet<>();
 
   private Scope scope;
-  private Set<ClusterView> views = EnumSet.noneOf(ClusterView.class);
+  private Set<LiveView> views = EnumSet.noneOf(LiveView.class);
   private Instant staleSince;
 
   public LiveViews(
@@ -64,13 +64,11 @@ public final class LiveViews implements AutoCloseable {
     this.clients = clients;
     this.listener = listener;
     this.clock = clock;
-    this.timer =
-        scheduler.scheduleWithFixedDelay(
-            this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    this.flusher = PeriodicJob.start(scheduler, "kubereplay-live-views", FLUSH_EVERY, this::flush);
   }
 
   /** The kinds each view is made of. */
-  static Set<ResourceKind<?>> kindsOf(ClusterView view) {
+  static Set<ResourceKind<?>> kindsOf(LiveView view) {
     return switch (view) {
       case WORKLOADS ->
           Set.of(
@@ -101,9 +99,9 @@ public final class LiveViews implements AutoCloseable {
    * Shows {@code views} of {@code scope} from now on, and nothing else. {@code replaysAvailable}
    * false keeps an informer off a TrafficReplay CRD that is not installed.
    */
-  public synchronized void watch(Scope scope, Set<ClusterView> views, boolean replaysAvailable) {
+  public synchronized void watch(Scope scope, Set<LiveView> views, boolean replaysAvailable) {
     Set<ResourceKind<?>> wanted = new LinkedHashSet<>();
-    for (ClusterView view : views) {
+    for (LiveView view : views) {
       wanted.addAll(kindsOf(view));
     }
     if (!replaysAvailable) {
@@ -133,7 +131,7 @@ public final class LiveViews implements AutoCloseable {
         watched.remove(kind);
       }
     }
-    this.views = views.isEmpty() ? EnumSet.noneOf(ClusterView.class) : EnumSet.copyOf(views);
+    this.views = views.isEmpty() ? EnumSet.noneOf(LiveView.class) : EnumSet.copyOf(views);
     LOG.info(
         "watching " + this.views + " of " + scope + " with " + informers.size() + " informers");
   }
@@ -200,7 +198,7 @@ public final class LiveViews implements AutoCloseable {
   }
 
   private synchronized void changed(ResourceKind<?> kind) {
-    for (ClusterView view : views) {
+    for (LiveView view : views) {
       if (kindsOf(view).contains(kind)) {
         changed.add(view);
       }
@@ -224,17 +222,17 @@ public final class LiveViews implements AutoCloseable {
     return Optional.of(new ClusterReader.Result<>(items, freshness()));
   }
 
-  private FreshnessDto freshness() {
+  private Freshness freshness() {
     if (staleSince == null) {
-      return ClusterReader.FRESH;
+      return Freshness.FRESH;
     }
-    return new FreshnessDto(true, staleSince, "lost the watch on the API server; reconnecting");
+    return Freshness.staleSince(staleSince, "lost the watch on the API server; reconnecting");
   }
 
   private void flush() {
     Scope flushScope;
-    Set<ClusterView> flushViews;
-    FreshnessDto connection = null;
+    Set<LiveView> flushViews;
+    Freshness connection = null;
     synchronized (this) {
       if (scope == null) {
         return;
@@ -257,7 +255,7 @@ public final class LiveViews implements AutoCloseable {
         connection = freshness();
       } else if (watching && staleSince != null) {
         staleSince = null;
-        connection = ClusterReader.FRESH;
+        connection = Freshness.FRESH;
       }
       flushViews = changed.isEmpty() ? Set.of() : EnumSet.copyOf(changed);
       changed.clear();
@@ -285,7 +283,7 @@ public final class LiveViews implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    timer.cancel(false);
+    flusher.close();
     stopAll();
     scope = null;
   }

@@ -1,29 +1,29 @@
 package dev.kubereplay.server.cluster.logs;
 
-import dev.kubereplay.protocol.logs.LogLineDto;
 import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.timer.PeriodicJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One running follow: a reader thread per container stream puts lines in a queue; a timer sends
- * them in batches, so a chatty pod costs a few notifications per second, not one per line.
+ * One running follow: a reader thread per container stream puts lines in a bounded buffer; a flush
+ * on the follow's own thread sends them in batches, so a chatty pod costs a few notifications per
+ * second, not one per line. Nothing here runs on the shared timer: asking the API server why the
+ * streams ended happens on the last reader's thread, and a client that reads slowly holds up only
+ * this follow's flush while the buffer drops its oldest lines.
  */
 final class LogFollow {
 
-  private static final long FLUSH_MILLIS = 200;
+  private static final Duration FLUSH_EVERY = Duration.ofMillis(200);
   private static final int MAX_BATCH = 2000;
 
   private final String id;
@@ -33,12 +33,14 @@ final class LogFollow {
   private final LogService.Sink sink;
   private final ScheduledExecutorService scheduler;
   private final Runnable onEnd;
-  private final ConcurrentLinkedQueue<LogLineDto> queue = new ConcurrentLinkedQueue<>();
+  private final LogBuffer buffer = new LogBuffer();
+  private final Object flushing = new Object();
   private final List<LogWatch> watches = new ArrayList<>();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicBoolean ended = new AtomicBoolean();
-  private ScheduledFuture<?> flusher;
+  private PeriodicJob flusher;
   private volatile String failure;
+  private volatile String broken;
 
   LogFollow(
       String id,
@@ -67,9 +69,7 @@ final class LogFollow {
       reader.setDaemon(true);
       reader.start();
     }
-    flusher =
-        scheduler.scheduleWithFixedDelay(
-            this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    flusher = PeriodicJob.start(scheduler, "kubereplay-logs-" + id, FLUSH_EVERY, this::flush);
   }
 
   private void read(LogSource.Stream stream) {
@@ -82,21 +82,22 @@ final class LogFollow {
         }
         watches.add(watch);
       }
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
+      try (var in = new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8)) {
+        LineReader reader = new LineReader(in);
         for (String line = reader.readLine();
             line != null && !ended.get();
             line = reader.readLine()) {
-          queue.add(new LogLineDto(stream.pod(), stream.container(), line));
+          buffer.add(new LogLine(stream.pod(), stream.container(), line));
         }
       }
     } catch (IOException e) {
-      // the stream broke: the end reason below tells whether the pod went away
+      broken = firstLine(e.getMessage());
     } catch (RuntimeException e) {
       failure = "cannot read logs of pod " + stream.pod() + ": " + firstLine(e.getMessage());
     } finally {
       if (open.decrementAndGet() == 0 && !ended.get()) {
-        scheduler.execute(() -> stop(endReason()));
+        // the last reader's own thread: asking the API server may take its full timeout
+        stop(endReason());
       }
     }
   }
@@ -126,20 +127,22 @@ final class LogFollow {
           + (gone.size() == 1 ? " was" : " were")
           + " deleted";
     }
+    if (broken != null) {
+      return "log stream broke: " + broken;
+    }
     return "log stream ended: the container stopped";
   }
 
   private void flush() {
-    List<LogLineDto> batch = new ArrayList<>();
-    for (LogLineDto line = queue.poll(); line != null; line = queue.poll()) {
-      batch.add(line);
-      if (batch.size() == MAX_BATCH) {
-        sink.append(id, batch);
-        batch = new ArrayList<>();
-      }
-    }
-    if (!batch.isEmpty()) {
-      sink.append(id, batch);
+    synchronized (flushing) {
+      // a batch at a time: while the client takes one, the buffer alone holds the rest
+      List<LogLine> batch;
+      do {
+        batch = buffer.drain(MAX_BATCH);
+        if (!batch.isEmpty()) {
+          sink.append(id, batch);
+        }
+      } while (batch.size() >= MAX_BATCH);
     }
   }
 
@@ -149,7 +152,7 @@ final class LogFollow {
     }
     synchronized (this) {
       if (flusher != null) {
-        flusher.cancel(false);
+        flusher.close();
       }
       watches.forEach(LogWatch::close);
     }

@@ -1,6 +1,5 @@
 package dev.kubereplay.server.cluster.logs;
 
-import dev.kubereplay.protocol.logs.LogLineDto;
 import dev.kubereplay.server.cluster.Scope;
 import dev.kubereplay.server.cluster.kube.ClusterClients;
 import dev.kubereplay.server.cluster.kube.KubeErrors;
@@ -14,15 +13,20 @@ import java.util.logging.Logger;
 
 /**
  * Container and sidecar logs of pods and workloads: read once, or followed and streamed in batches
- * until stopped or until the pods go away.
+ * until stopped or until the pods go away. A follow never blocks the timer it is given: that only
+ * starts its flushes, which run on the follow's own thread.
  */
 public final class LogService implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(LogService.class.getName());
 
-  /** Where followed lines go. */
+  /** Where followed lines go; called on the follow's own threads, one call at a time. */
   public interface Sink {
-    void append(String followId, List<LogLineDto> lines);
+    /**
+     * The next lines; where lines were dropped because they came faster than they were taken, a
+     * {@link LogLine#dropped} mark stands in their place.
+     */
+    void append(String followId, List<LogLine> lines);
 
     void end(String followId, String reason);
   }
@@ -38,17 +42,16 @@ public final class LogService implements AutoCloseable {
   }
 
   /** The logs as they are now, pod by pod. */
-  public List<LogLineDto> get(Scope scope, LogRequest request) {
+  public List<LogLine> get(Scope scope, LogRequest request) {
     var client = clients.client(scope.context());
-    List<LogLineDto> lines = new ArrayList<>();
+    List<LogLine> lines = new ArrayList<>();
     for (LogSource.Stream stream : LogSource.streams(client, scope, request)) {
       String text =
           KubeErrors.call("get", "pods/log", scope.namespace(), () -> stream.loggable().getLog());
       if (text == null) {
         continue;
       }
-      text.lines()
-          .forEach(line -> lines.add(new LogLineDto(stream.pod(), stream.container(), line)));
+      text.lines().forEach(line -> lines.add(new LogLine(stream.pod(), stream.container(), line)));
     }
     return lines;
   }

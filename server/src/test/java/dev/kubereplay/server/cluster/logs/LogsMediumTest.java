@@ -11,6 +11,9 @@ import dev.kubereplay.protocol.logs.LogLineDto;
 import dev.kubereplay.protocol.logs.LogsParams;
 import dev.kubereplay.protocol.logs.StopLogsParams;
 import dev.kubereplay.server.ServerEnvironment;
+import dev.kubereplay.server.cluster.KubeconfigLoader;
+import dev.kubereplay.server.cluster.Scope;
+import dev.kubereplay.server.cluster.kube.ClusterClients;
 import dev.kubereplay.server.rpc.RpcServer;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -24,6 +27,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +51,7 @@ class LogsMediumTest {
   KubernetesClient client;
 
   @TempDir Path dir;
+  private ServerEnvironment environment;
   private TestSession session;
 
   @BeforeEach
@@ -65,7 +74,7 @@ class LogsMediumTest {
             user: {token: mock-token}
         """
             .formatted(client.getMasterUrl().toString()));
-    ServerEnvironment environment =
+    environment =
         new ServerEnvironment(
             Map.of(
                 "KUBECONFIG",
@@ -148,7 +157,7 @@ class LogsMediumTest {
             .server()
             .getLogsService()
             .get(params("api", false, null))
-            .get(10, TimeUnit.SECONDS)
+            .get(30, TimeUnit.SECONDS)
             .lines();
 
     assertThat(lines)
@@ -173,7 +182,7 @@ class LogsMediumTest {
             .server()
             .getLogsService()
             .get(params("api-1", true, 5))
-            .get(10, TimeUnit.SECONDS)
+            .get(30, TimeUnit.SECONDS)
             .lines();
 
     assertThat(lines)
@@ -188,7 +197,7 @@ class LogsMediumTest {
                     .server()
                     .getLogsService()
                     .get(params("nope", false, null))
-                    .get(10, TimeUnit.SECONDS))
+                    .get(30, TimeUnit.SECONDS))
         .cause()
         .isInstanceOfSatisfying(
             ResponseErrorException.class,
@@ -203,7 +212,7 @@ class LogsMediumTest {
                     .server()
                     .getLogsService()
                     .get(new LogsParams(null, null, "api-1", "Pod", "db", false, false, null, null))
-                    .get(10, TimeUnit.SECONDS))
+                    .get(30, TimeUnit.SECONDS))
         .cause()
         .isInstanceOfSatisfying(
             ResponseErrorException.class,
@@ -230,21 +239,21 @@ class LogsMediumTest {
             .server()
             .getLogsService()
             .follow(new LogsParams(null, null, "api-1", "Pod", null, false, false, null, null))
-            .get(10, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
     client.pods().inNamespace("shop").withName("api-1").delete();
 
     assertThat(follow.pods()).containsExactly("api-1");
     List<LogLineDto> received = new java.util.ArrayList<>();
     DidAppendLogsParams batch;
     while (received.size() < 2
-        && (batch = session.client().awaitLogLines(Duration.ofSeconds(5))) != null) {
+        && (batch = session.client().awaitLogLines(Duration.ofSeconds(30))) != null) {
       assertThat(batch.followId()).isEqualTo(follow.followId());
       received.addAll(batch.lines());
     }
     assertThat(received)
         .extracting(LogLineDto::text)
         .containsExactly("starting", "listening on :8080");
-    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(5));
+    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(30));
     assertThat(end).isNotNull();
     assertThat(end.reason()).isEqualTo("pod shop/api-1 was deleted");
     assertThat(
@@ -252,7 +261,7 @@ class LogsMediumTest {
                 .server()
                 .getLogsService()
                 .stop(new StopLogsParams(follow.followId()))
-                .get(5, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS)
                 .stopped())
         .as("an ended follow is not running")
         .isFalse();
@@ -274,19 +283,93 @@ class LogsMediumTest {
             .server()
             .getLogsService()
             .follow(params("api-2", true, null))
-            .get(10, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
     assertThat(
             session
                 .server()
                 .getLogsService()
                 .stop(new StopLogsParams(follow.followId()))
-                .get(5, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS)
                 .stopped())
         .isTrue();
 
-    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(5));
+    DidEndLogsParams end = session.client().awaitLogEnd(Duration.ofSeconds(30));
     assertThat(end).isNotNull();
     assertThat(end.followId()).isEqualTo(follow.followId());
     assertThat(end.reason()).isEqualTo("stopped");
+  }
+
+  @Test
+  void a_client_that_stops_reading_gets_the_newest_lines_and_a_mark_for_those_dropped()
+      throws Exception {
+    int written = 3 * LogBuffer.MAX_LINES;
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < written; i++) {
+      log.append("line ").append(i).append('\n');
+    }
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/shop/pods/api-1/log?pretty=false&container=api&follow=true")
+        .andReturn(200, log.toString())
+        .once();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    CountDownLatch readAll = new CountDownLatch(1);
+    List<LogLine> received = new CopyOnWriteArrayList<>();
+    CompletableFuture<String> ended = new CompletableFuture<>();
+    try (ClusterClients clients =
+            new ClusterClients(
+                new KubeconfigLoader(environment), ClusterClients.Timeouts.INTERACTIVE);
+        LogService logs = new LogService(clients, timer)) {
+      logs.follow(
+          new Scope("mock", "shop"),
+          new LogRequest("api-1", "Pod", null, false, false, null, null),
+          new LogService.Sink() {
+            @Override
+            public void append(String followId, List<LogLine> lines) {
+              try {
+                readAll.await(); // a client that does not read until the pod's log is all out
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              received.addAll(lines);
+            }
+
+            @Override
+            public void end(String followId, String reason) {
+              ended.complete(reason);
+            }
+          });
+      // the follow asks for the pod (why did the stream end?) once it has read every line
+      boolean streamed = false;
+      while (readAll.getCount() > 0) {
+        var request = server.takeRequest(30, TimeUnit.SECONDS);
+        assertThat(request).as("the follow asks for the pod once its stream ends").isNotNull();
+        if (request.getPath().contains("/pods/api-1/log?")) {
+          streamed = true;
+        } else if (streamed && request.getPath().equals("/api/v1/namespaces/shop/pods/api-1")) {
+          readAll.countDown();
+        }
+      }
+
+      assertThat(ended.get(30, TimeUnit.SECONDS))
+          .isEqualTo("log stream ended: the container stopped");
+    } finally {
+      timer.shutdownNow();
+    }
+    List<LogLine> marks =
+        received.stream().filter(line -> line.text().startsWith("[kubereplay: ")).toList();
+    List<LogLine> lines =
+        received.stream().filter(line -> !line.text().startsWith("[kubereplay: ")).toList();
+    assertThat(marks).isNotEmpty().allSatisfy(mark -> assertThat(mark.pod()).isEqualTo("api-1"));
+    long dropped =
+        marks.stream().mapToLong(mark -> Long.parseLong(mark.text().split(" ")[1])).sum();
+    assertThat(dropped + lines.size())
+        .as("every line is either sent or counted")
+        .isEqualTo(written);
+    assertThat(lines.size())
+        .as("the buffer's lines and the batch the client was stuck on")
+        .isLessThanOrEqualTo(LogBuffer.MAX_LINES + 2000);
+    assertThat(lines.get(lines.size() - 1).text()).isEqualTo("line " + (written - 1));
   }
 }

@@ -37,6 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApiServerRestartIT {
 
+  /**
+   * Generous, for a loaded machine; how fast each comes is measured by {@code ClusterBenchmark}.
+   */
+  private static final Duration ON_TIME = Duration.ofSeconds(30);
+
   @TempDir static Path home;
   private static RealApiServer server;
   private static String namespace;
@@ -90,7 +95,7 @@ class ApiServerRestartIT {
       server.stopApiServer();
 
       DidChangeClusterParams lost =
-          Notifications.await(session, Notifications.connection(true), Duration.ofSeconds(15));
+          Notifications.await(session, Notifications.connection(true), ON_TIME);
       assertThat(lost.context()).isEqualTo(RealApiServer.ADMIN);
       assertThat(lost.freshness().since()).isNotNull();
       assertThat(lost.freshness().reason()).isNotBlank();
@@ -98,11 +103,7 @@ class ApiServerRestartIT {
       ListWorkloadsResponse stale = workloads(cluster);
       assertThat(stale.freshness().stale()).isTrue();
       assertThat(stale.workloads()).extracting(WorkloadDto::name).containsExactly("api");
-      long start = System.nanoTime();
       ListSecretsResponse staleSecrets = secrets(cluster);
-      assertThat(Duration.ofNanos(System.nanoTime() - start))
-          .as("the last known state comes at once, not after the client's retries")
-          .isLessThan(Duration.ofSeconds(3));
       assertThat(staleSecrets.freshness().stale())
           .as("a view read without a watch answers its last known state too")
           .isTrue();
@@ -121,26 +122,24 @@ class ApiServerRestartIT {
                   assertThat(e.getResponseError().getCode())
                       .isEqualTo(ErrorCode.CLUSTER_UNREACHABLE.code()));
 
-      long cliStart = System.nanoTime();
       KubereplayJar.Run cli = jar.view("workloads", namespace);
       assertThat(cli.exitCode()).isEqualTo(1);
       assertThat(cli.stdout()).isEmpty();
       assertThat(cli.stderr().lines().toList())
-          .as("the command line has no earlier answer: one line, at once")
+          .as("the command line has no earlier answer: one line")
           .singleElement()
           .asString()
           .startsWith("kubereplay: API server unreachable");
-      assertThat(Duration.ofNanos(System.nanoTime() - cliStart)).isLessThan(Duration.ofSeconds(15));
     } finally {
       server.startApiServer();
     }
 
-    Notifications.await(session, Notifications.connection(false), Duration.ofSeconds(30));
+    Notifications.await(session, Notifications.connection(false), ON_TIME);
     assertThat(workloads(cluster).freshness().stale()).isFalse();
     assertThat(secrets(cluster).freshness().stale()).isFalse();
 
     admin.apps().deployments().inNamespace(namespace).withName("api").scale(2);
-    Notifications.await(session, Notifications.views(ClusterView.WORKLOADS), Duration.ofSeconds(2));
+    Notifications.await(session, Notifications.views(ClusterView.WORKLOADS), ON_TIME);
     assertThat(workloads(cluster).workloads().get(0).desired()).isEqualTo(2);
   }
 
@@ -154,11 +153,11 @@ class ApiServerRestartIT {
 
     server.restartApiServer();
 
-    Notifications.await(session, Notifications.connection(true), Duration.ofSeconds(15));
-    Notifications.await(session, Notifications.connection(false), Duration.ofSeconds(30));
+    Notifications.await(session, Notifications.connection(true), ON_TIME);
+    Notifications.await(session, Notifications.connection(false), ON_TIME);
     assertThat(workloads(cluster).freshness().stale()).isFalse();
     admin.apps().deployments().inNamespace(namespace).withName("api").scale(4);
-    Notifications.await(session, Notifications.views(ClusterView.WORKLOADS), Duration.ofSeconds(2));
+    Notifications.await(session, Notifications.views(ClusterView.WORKLOADS), ON_TIME);
     assertThat(workloads(cluster).workloads().get(0).desired()).isEqualTo(4);
   }
 }

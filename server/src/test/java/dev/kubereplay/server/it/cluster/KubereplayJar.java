@@ -45,17 +45,21 @@ final class KubereplayJar {
     }
   }
 
-  private final RealApiServer cluster;
+  private final Path kubeconfig;
   private final Path home;
 
   KubereplayJar(RealApiServer cluster, Path home) {
-    this.cluster = cluster;
+    this(cluster.kubeconfig(), home);
+  }
+
+  /** With a kubeconfig of the test's own, e.g. one it edits. */
+  KubereplayJar(Path kubeconfig, Path home) {
+    this.kubeconfig = kubeconfig;
     this.home = home;
   }
 
   Map<String, String> environment() {
-    return Map.of(
-        "KUBECONFIG", cluster.kubeconfig().toString(), "KUBEREPLAY_HOME", home.toString());
+    return Map.of("KUBECONFIG", kubeconfig.toString(), "KUBEREPLAY_HOME", home.toString());
   }
 
   /** {@code kubereplay ARGS} to its end (at most 60 s). */

@@ -21,6 +21,10 @@ final class Notifications {
             && change.views().contains(view);
   }
 
+  static Predicate<DidChangeClusterParams> contexts() {
+    return change -> change.changes().contains(ClusterChangeKind.CONTEXTS);
+  }
+
   static Predicate<DidChangeClusterParams> connection(boolean stale) {
     return change ->
         change.changes().contains(ClusterChangeKind.CONNECTION)
