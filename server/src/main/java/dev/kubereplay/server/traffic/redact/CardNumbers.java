@@ -8,44 +8,70 @@ package dev.kubereplay.server.traffic.redact;
  */
 final class CardNumbers {
 
+  /** The most digits a card number has. */
+  static final int LONGEST = 19;
+
   private CardNumbers() {}
 
   /**
    * The end of the card number that starts at {@code start}, or -1. The caller has checked that the
    * character before {@code start} is not a letter, digit or dot.
    */
-  static int end(String text, int start) {
-    int[] digits = new int[19];
+  static int end(String text, int start, int[] digits) {
     int count = 0;
     char separator = 0;
+    int groups = 0; // the digits of each group, 4 bits each: 4-4-4-4 is 0x4444
+    int group = 0;
     int end = start;
     int n = text.length();
     while (end < n) {
       char c = text.charAt(end);
       if (c >= '0' && c <= '9') {
-        if (count == digits.length) {
+        if (count == LONGEST) {
           return -1; // too long for a card
         }
         digits[count++] = c - '0';
+        group++;
         end++;
       } else if ((c == ' ' || c == '-')
           && (separator == 0 || separator == c)
           && end + 1 < n
           && isDigit(text.charAt(end + 1))) {
         separator = c;
+        groups = (groups << 4) | Math.min(group, 15);
+        group = 0;
         end++;
       } else {
         break;
       }
     }
+    groups = (groups << 4) | Math.min(group, 15);
     if (end < n) {
       char after = text.charAt(end);
       if (Character.isLetterOrDigit(after)
-          || (after == '.' && end + 1 < n && isDigit(text.charAt(end + 1)))) {
-        return -1;
+          || (after == '.' && end + 1 < n && isDigit(text.charAt(end + 1)))
+          || ((after == '-' || after == '_') && end + 1 < n && isWordChar(text.charAt(end + 1)))) {
+        return -1; // part of a longer word, decimal or token (a UUID, say)
       }
     }
-    return count >= 13 && brand(digits, count) && luhn(digits, count) ? end : -1;
+    return count >= 13
+            && (separator == 0 || grouped(groups))
+            && brand(digits, count)
+            && luhn(digits, count)
+        ? end
+        : -1;
+  }
+
+  /** Groups as cards are written: 4-4-4-4(-1..3), 4-6-5 (Amex) or 4-6-4 (Diners). */
+  private static boolean grouped(int groups) {
+    return groups == 0x4444
+        || (groups >= 0x44441 && groups <= 0x44443)
+        || groups == 0x465
+        || groups == 0x464;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c);
   }
 
   /** Whether the number starts and is as long as the numbers of a card brand. */

@@ -20,35 +20,34 @@ final class JsonRedaction {
   /** How deep JSON inside JSON strings is followed. */
   private static final int NESTING = 3;
 
-  /** Keys longer than this (letters and digits) are not looked at by the byte scan. */
-  private static final int LONGEST_KEY = 64;
+  /** Names longer than this (in bytes) are not looked at by the byte scan. */
+  private static final int LONGEST_NAME = 128;
 
   private final RedactionRules rules;
+  private final KeyTrie keys;
 
   /** Some key is not plain ASCII, which the byte scan cannot match in any case. */
   private final boolean parseAlways;
 
   JsonRedaction(RedactionRules rules) {
     this.rules = rules;
-    boolean unmatchable = false; // by the byte scan, which knows ASCII letters and digits only
-    for (String key : rules.keys()) {
-      unmatchable |= !key.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
-    }
-    this.parseAlways = unmatchable;
+    this.keys = new KeyTrie(rules);
+    this.parseAlways = !keys.complete(); // the byte scan knows ASCII letters and digits only
   }
 
   /**
    * Whether the body may hold a key to redact: a quoted name (also inside an escaped JSON string)
    * that is a key to redact in any case and spelling, or a backslash-u escape (which could spell
    * one, as <code>"to&#92;u006ben"</code> does). One pass over the body, before any parsing: each
-   * quote starts a name that ends at the next quote or backslash. Keys with non-ASCII characters
-   * are not matched byte by byte: with one of those, every body is parsed.
+   * quote starts a name that ends at the next quote or backslash, read backwards through a {@link
+   * KeyTrie}. Keys with non-ASCII characters are not matched byte by byte: with one of those, every
+   * body is parsed.
    */
   boolean mayContainKey(byte[] body) {
     if (parseAlways) {
       return true;
     }
-    byte[] name = new byte[LONGEST_KEY];
+    KeyTrie keys = this.keys;
     for (int i = 0, last = body.length - 1; i < last; i++) {
       byte b = body[i];
       if (b == '\\' && body[i + 1] == 'u') {
@@ -57,23 +56,23 @@ final class JsonRedaction {
       if (b != '"') {
         continue;
       }
-      int length = 0;
-      int j = i + 1;
-      for (; j < body.length && body[j] != '"' && body[j] != '\\'; j++) {
-        int c = body[j] >= 'A' && body[j] <= 'Z' ? body[j] + 32 : body[j];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-          if (length == LONGEST_KEY) {
-            length = -1;
-            break;
+      int end = i + 1;
+      while (end < body.length && body[end] != '"' && body[end] != '\\') {
+        end++;
+      }
+      if (end < body.length && end - i <= LONGEST_NAME) {
+        int node = KeyTrie.root();
+        for (int k = end - 1; k > i && node != KeyTrie.NONE; k--) {
+          node = keys.step(node, body[k]);
+          if (keys.endingAt(node)) {
+            return true;
           }
-          name[length++] = (byte) c;
+        }
+        if (keys.keyAt(node)) {
+          return true;
         }
       }
-      if (length > 0
-          && rules.redactsNormalizedKey(new String(name, 0, length, StandardCharsets.ISO_8859_1))) {
-        return true;
-      }
-      i = j - 1; // the next quote starts the next name
+      i = end - 1; // the next quote starts the next name
     }
     return false;
   }

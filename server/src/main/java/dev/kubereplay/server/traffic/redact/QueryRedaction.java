@@ -15,13 +15,13 @@ final class QueryRedaction {
   private QueryRedaction() {}
 
   /** The URL with redacted parameters and user-info password; the same instance when unchanged. */
-  static String url(String url, RedactionRules rules) {
+  static String url(String url, SecretText secrets) {
     String result = userInfo(url);
     int question = result.indexOf('?', authorityEnd(result));
     int hash = result.indexOf('#', question < 0 ? authorityEnd(result) : question);
     if (hash >= 0) {
       String fragment = result.substring(hash + 1);
-      String redacted = parameters(fragment, rules);
+      String redacted = parameters(fragment, secrets);
       if (redacted != fragment) {
         result = result.substring(0, hash + 1) + redacted;
       }
@@ -31,7 +31,7 @@ final class QueryRedaction {
     }
     int end = hash < 0 ? result.length() : hash;
     String query = result.substring(question + 1, end);
-    String redacted = parameters(query, rules);
+    String redacted = parameters(query, secrets);
     if (redacted == query) {
       return result;
     }
@@ -39,7 +39,7 @@ final class QueryRedaction {
   }
 
   /** {@code a=1&token=x} becomes {@code a=1&token=-REDACTED-}; the same instance when unchanged. */
-  static String parameters(String query, RedactionRules rules) {
+  static String parameters(String query, SecretText secrets) {
     if (query.isEmpty()) {
       return query;
     }
@@ -56,10 +56,10 @@ final class QueryRedaction {
       if (equals < end) {
         String name = decode(query.substring(start, equals));
         String value = query.substring(equals + 1, end);
-        if (rules.redactsKey(name)) {
+        if (secrets.rules().redactsKey(name)) {
           replacement = value.equals(RedactionRules.REDACTED) ? null : RedactionRules.REDACTED;
         } else if (value.indexOf('%') >= 0) {
-          replacement = encoded(value, rules);
+          replacement = encoded(value, secrets);
         }
       }
       if (replacement != null && out == null) {
@@ -82,9 +82,9 @@ final class QueryRedaction {
   }
 
   /** A percent-encoded value redacted by what it holds once decoded, or null when it holds none. */
-  private static String encoded(String value, RedactionRules rules) {
+  private static String encoded(String value, SecretText secrets) {
     String decoded = decode(value);
-    String redacted = new SecretText(rules).redact(decoded);
+    String redacted = secrets.redact(decoded);
     return redacted == decoded ? null : URLEncoder.encode(redacted, StandardCharsets.UTF_8);
   }
 

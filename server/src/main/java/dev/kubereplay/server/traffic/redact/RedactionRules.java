@@ -101,7 +101,12 @@ public record RedactionRules(
     headers = lower(headers);
     headerWords = headerWords.stream().map(RedactionRules::normalize).distinct().toList();
     keys = normalized(keys);
-    keyEndings = keyEndings.stream().map(RedactionRules::normalize).distinct().toList();
+    keyEndings =
+        keyEndings.stream()
+            .map(RedactionRules::normalize)
+            .filter(ending -> !ending.isEmpty())
+            .distinct()
+            .toList();
   }
 
   /** Rules with keys matched by their whole name only. */

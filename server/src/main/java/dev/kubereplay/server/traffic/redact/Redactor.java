@@ -60,7 +60,7 @@ public final class Redactor {
   }
 
   public RRPair redact(RRPair pair) {
-    String url = secrets.redact(QueryRedaction.url(pair.url(), rules));
+    String url = secrets.redact(QueryRedaction.url(pair.url(), secrets));
     List<Header> requestHeaders = headers(pair.requestHeaders());
     List<Header> responseHeaders = headers(pair.responseHeaders());
     Body request =
@@ -103,7 +103,7 @@ public final class Redactor {
       String redacted =
           switch (treatment(header.name())) {
             case REDACT -> RedactionRules.REDACTED;
-            case REDACT_QUERY -> secrets.redact(QueryRedaction.url(value, rules));
+            case REDACT_QUERY -> secrets.redact(QueryRedaction.url(value, secrets));
             case KEEP -> secrets.redact(value);
           };
       if (!redacted.equals(value) && result == null) {
@@ -175,7 +175,7 @@ public final class Redactor {
     boolean isJson = false;
     if (BodyKinds.form(type, body)) {
       String form = new String(body, StandardCharsets.ISO_8859_1);
-      String redacted = QueryRedaction.parameters(form, rules);
+      String redacted = QueryRedaction.parameters(form, secrets);
       structured = redacted == form ? body : redacted.getBytes(StandardCharsets.ISO_8859_1);
     } else if (BodyKinds.json(type, body)) {
       isJson = true;

@@ -21,10 +21,31 @@ final class SecretText {
   /** Private keys are a few KB; a block that does not end within this is cut here. */
   private static final int PEM_LIMIT = 256 * 1024;
 
+  /** The characters where a secret (or JSON string state) may start: 1, others 0. */
+  private static final byte[] TRIGGERS = new byte[128];
+
+  static {
+    for (char c : "\"\\-:=23456".toCharArray()) {
+      TRIGGERS[c] = 1;
+    }
+    for (char c = 0; c < 128; c++) {
+      if (SecretTokens.mayStart(c)) {
+        TRIGGERS[c] = 1;
+      }
+    }
+  }
+
   private final RedactionRules rules;
+  private final KeyTrie keys;
 
   SecretText(RedactionRules rules) {
     this.rules = rules;
+    this.keys = new KeyTrie(rules);
+  }
+
+  /** The rules whose keys {@code name=value} is matched against. */
+  RedactionRules rules() {
+    return rules;
   }
 
   /** The text with its secrets redacted; the same instance when there were none. */
@@ -47,6 +68,7 @@ final class SecretText {
     private StringBuilder out;
     private int copied;
     private boolean inString;
+    private final int[] digits = new int[CardNumbers.LONGEST];
 
     Scan(String text, boolean json) {
       this.text = text;
@@ -58,12 +80,18 @@ final class SecretText {
       int i = 0;
       while (i < n) {
         char c = text.charAt(i);
-        int next = -1;
-        if (json && c == '"') {
-          inString = !inString;
-        } else if (json && c == '\\' && inString) {
-          i += 2; // an escape: the next character is not a quote
+        if (c >= 128 || TRIGGERS[c] == 0) {
+          i++; // most characters start nothing: one look-up each
           continue;
+        }
+        int next = -1;
+        if (c == '"') {
+          inString = json && !inString;
+        } else if (c == '\\') {
+          if (json && inString) {
+            i += 2; // an escape: the next character is not a quote
+            continue;
+          }
         } else if (c == '-') {
           next = pem(i);
         } else if (c == ':') {
@@ -74,7 +102,7 @@ final class SecretText {
           next = assignment(i);
         } else if (c >= '0' && c <= '9') {
           next = boundary(i, true) ? card(i) : -1;
-        } else if (c < 128 && Character.isLetter(c) && boundary(i, false)) {
+        } else if (boundary(i, false)) {
           int end = SecretTokens.end(text, i);
           next = end < 0 ? -1 : replace(i, end, RedactionRules.REDACTED);
         }
@@ -97,7 +125,7 @@ final class SecretText {
     }
 
     private int card(int i) {
-      int end = CardNumbers.end(text, i);
+      int end = CardNumbers.end(text, i, digits);
       if (end < 0) {
         return -1;
       }
@@ -179,15 +207,7 @@ final class SecretText {
           && (i + 1 >= n || (text.charAt(i + 1) != ' ' && text.charAt(i + 1) != '\t'))) {
         return -1;
       }
-      int start = i;
-      while (start > 0 && i - start < NAME_LIMIT && nameChar(text.charAt(start - 1))) {
-        start--;
-      }
-      if (start == i || (start > 0 && nameChar(text.charAt(start - 1)))) {
-        return -1;
-      }
-      String name = text.substring(start, i);
-      if (!rules.redactsKey(name)) {
+      if (!isKey(i)) {
         return -1;
       }
       int value = i + 1;
@@ -213,6 +233,32 @@ final class SecretText {
         return end;
       }
       return replace(value, end, RedactionRules.REDACTED);
+    }
+
+    /**
+     * Whether the name before {@code i} (letters, digits, '_', '-', '.'; at most {@link
+     * #NAME_LIMIT}) is a key to redact. Read backwards through the trie, so a name that is no key
+     * is left after a character or two.
+     */
+    private boolean isKey(int i) {
+      int start = i;
+      int node = KeyTrie.root();
+      boolean ending = false;
+      while (start > 0 && i - start < NAME_LIMIT && nameChar(text.charAt(start - 1))) {
+        start--;
+        node = keys.step(node, text.charAt(start));
+        ending |= keys.endingAt(node);
+        if (node == KeyTrie.NONE && !ending && keys.complete()) {
+          return false;
+        }
+      }
+      if (start == i || (start > 0 && nameChar(text.charAt(start - 1)))) {
+        return false; // no name, or one too long to be a key
+      }
+      if (!keys.complete()) {
+        return rules.redactsKey(text.substring(start, i));
+      }
+      return ending || keys.keyAt(node);
     }
 
     /** Replaces [from, to) with {@code with}; returns {@code to}, where the scan goes on. */

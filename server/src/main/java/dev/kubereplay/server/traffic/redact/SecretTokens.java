@@ -61,6 +61,11 @@ final class SecretTokens {
     FIRST['e'] = true;
   }
 
+  /** Whether a token may start with this character. */
+  static boolean mayStart(char c) {
+    return c < 128 && FIRST[c];
+  }
+
   /**
    * The end of the token that starts at {@code start}, or -1. The caller has checked that the
    * character before {@code start} is not a letter or digit.
