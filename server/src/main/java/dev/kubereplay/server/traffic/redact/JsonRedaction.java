@@ -3,9 +3,6 @@ package dev.kubereplay.server.traffic.redact;
 import dev.kubereplay.server.traffic.JsonFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -13,67 +10,45 @@ import tools.jackson.core.JsonToken;
 
 /**
  * Redacts the values of chosen keys in a JSON body, keeping its shape: a scalar becomes {@code
- * "-REDACTED-"}, an object or array keeps its structure with every scalar inside redacted. A body
- * with nothing to redact keeps its exact bytes. A body that is not valid JSON (cut short, say) has
- * {@code "key": value} pairs replaced textually.
+ * "-REDACTED-"}, an object or array keeps its structure with every scalar inside redacted. A string
+ * that is itself a JSON document ({@code "body": "{\"password\": ...}"}) is redacted the same way.
+ * A body with nothing to redact keeps its exact bytes. A body that is not valid JSON (cut short,
+ * say) is redacted by {@link BrokenJson}.
  */
 final class JsonRedaction {
 
-  private final RedactionRules rules;
-  private final byte[][] lowerKeys;
+  /** How deep JSON inside JSON strings is followed. */
+  private static final int NESTING = 3;
 
-  /** The keys by their first byte: the scan looks at one entry per quote. */
-  private final byte[][][] keysByFirst;
+  /** Names longer than this (in bytes) are not looked at by the byte scan. */
+  private static final int LONGEST_NAME = 128;
+
+  private final RedactionRules rules;
+  private final KeyTrie keys;
 
   /** Some key is not plain ASCII, which the byte scan cannot match in any case. */
   private final boolean parseAlways;
 
-  private final Pattern textual;
-
   JsonRedaction(RedactionRules rules) {
     this.rules = rules;
-    this.lowerKeys =
-        rules.keys().stream()
-            .map(key -> key.getBytes(StandardCharsets.UTF_8))
-            .toArray(byte[][]::new);
-    boolean unmatchable = false; // by the byte scan, which lowers ASCII letters only
-    this.keysByFirst = new byte[128][][];
-    for (byte[] key : lowerKeys) {
-      if (key.length == 0 || key[0] < 0) {
-        unmatchable = true;
-        continue;
-      }
-      for (byte b : key) {
-        unmatchable |= b < 0 || (b >= 'A' && b <= 'Z');
-      }
-      byte[][] same = keysByFirst[key[0]];
-      same = same == null ? new byte[1][] : Arrays.copyOf(same, same.length + 1);
-      same[same.length - 1] = key;
-      keysByFirst[key[0]] = same;
-    }
-    this.parseAlways = unmatchable;
-    StringBuilder alternatives = new StringBuilder();
-    for (String key : rules.keys()) {
-      alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(key));
-    }
-    this.textual =
-        Pattern.compile(
-            "(\"(?i:" + alternatives + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)");
+    this.keys = new KeyTrie(rules);
+    this.parseAlways = !keys.complete(); // the byte scan knows ASCII letters and digits only
   }
 
   /**
-   * Whether the body may hold a key to redact: a quoted key ({@code "token"}) in any case, or a
-   * backslash-u escape (which could spell one, as <code>"to&#92;u006ben"</code> does). One pass
-   * over the body, before any parsing, that looks closer only at quotes followed by the first byte
-   * of a key. Keys with non-ASCII characters are not matched byte by byte: with one of those, every
+   * Whether the body may hold a key to redact: a quoted name (also inside an escaped JSON string)
+   * that is a key to redact in any case and spelling, or a backslash-u escape (which could spell
+   * one, as <code>"to&#92;u006ben"</code> does). One pass over the body, before any parsing: each
+   * quote starts a name that ends at the next quote or backslash, read backwards through a {@link
+   * KeyTrie}. Keys with non-ASCII characters are not matched byte by byte: with one of those, every
    * body is parsed.
    */
   boolean mayContainKey(byte[] body) {
     if (parseAlways) {
       return true;
     }
-    byte[][][] keysByFirst = this.keysByFirst;
-    for (int i = 0, last = body.length - 2; i < last; i++) {
+    KeyTrie keys = this.keys;
+    for (int i = 0, last = body.length - 1; i < last; i++) {
       byte b = body[i];
       if (b == '\\' && body[i + 1] == 'u') {
         return true;
@@ -81,24 +56,34 @@ final class JsonRedaction {
       if (b != '"') {
         continue;
       }
-      int first = lower(body[i + 1]);
-      byte[][] keys = first < 0 ? null : keysByFirst[first];
-      if (keys == null) {
-        continue;
+      int end = i + 1;
+      while (end < body.length && body[end] != '"' && body[end] != '\\') {
+        end++;
       }
-      for (byte[] key : keys) {
-        int end = i + 1 + key.length;
-        if (end < body.length && body[end] == '"' && matchesLower(body, i + 1, key)) {
+      if (end < body.length && end - i <= LONGEST_NAME) {
+        int node = KeyTrie.root();
+        for (int k = end - 1; k > i && node != KeyTrie.NONE; k--) {
+          node = keys.step(node, body[k]);
+          if (keys.endingAt(node)) {
+            return true;
+          }
+        }
+        if (keys.keyAt(node)) {
           return true;
         }
       }
+      i = end - 1; // the next quote starts the next name
     }
     return false;
   }
 
   /** The redacted body, or {@code body} itself when nothing was redacted. */
   byte[] redact(byte[] body) {
-    if (lowerKeys.length == 0 || !mayContainKey(body)) {
+    return redact(body, 0);
+  }
+
+  private byte[] redact(byte[] body, int nesting) {
+    if (!mayContainKey(body)) {
       return body;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
@@ -110,14 +95,34 @@ final class JsonRedaction {
           generator.writeName(parser.currentName());
           parser.nextToken();
           changed |= redactValue(parser, generator);
+        } else if (token == JsonToken.VALUE_STRING && nesting < NESTING) {
+          changed |= embedded(parser, generator, nesting);
         } else {
           generator.copyCurrentEventExact(parser);
         }
       }
     } catch (JacksonException e) {
-      return redactText(body);
+      return nesting == 0 ? BrokenJson.redact(body, rules) : body;
     }
     return changed ? out.toByteArray() : body;
+  }
+
+  /** A string value, redacted as JSON when it is a JSON document with keys to redact. */
+  private boolean embedded(JsonParser parser, JsonGenerator generator, int nesting) {
+    String value = parser.getString();
+    String trimmed = value.strip();
+    if (trimmed.length() < 2 || (trimmed.charAt(0) != '{' && trimmed.charAt(0) != '[')) {
+      generator.copyCurrentEventExact(parser);
+      return false;
+    }
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    byte[] redacted = redact(bytes, nesting + 1);
+    if (redacted == bytes) {
+      generator.copyCurrentEventExact(parser);
+      return false;
+    }
+    generator.writeString(new String(redacted, StandardCharsets.UTF_8));
+    return true;
   }
 
   private static boolean redactValue(JsonParser parser, JsonGenerator generator) {
@@ -157,35 +162,5 @@ final class JsonRedaction {
             && RedactionRules.REDACTED.equals(parser.getString());
     generator.writeString(RedactionRules.REDACTED);
     return !already;
-  }
-
-  private byte[] redactText(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8);
-    Matcher matcher = textual.matcher(text);
-    StringBuilder out = new StringBuilder(text.length());
-    boolean changed = false;
-    while (matcher.find()) {
-      String value = matcher.group(2);
-      String replacement = "\"" + RedactionRules.REDACTED + "\"";
-      if (!value.equals(replacement)) {
-        changed = true;
-      }
-      matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + replacement));
-    }
-    matcher.appendTail(out);
-    return changed ? out.toString().getBytes(StandardCharsets.UTF_8) : body;
-  }
-
-  private static boolean matchesLower(byte[] body, int start, byte[] lowerKey) {
-    for (int j = 0; j < lowerKey.length; j++) {
-      if (lower(body[start + j]) != lowerKey[j]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static byte lower(byte b) {
-    return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
   }
 }

@@ -1,29 +1,37 @@
 package dev.kubereplay.server.traffic.redact;
 
-import dev.kubereplay.server.http.Urls;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Redacts query parameters ({@code ?token=...}) and form bodies by name, and the password of a
- * URL's user info. What is not redacted keeps its exact text.
+ * Redacts query parameters ({@code ?token=...}), parameters in a fragment ({@code
+ * #access_token=...}, as OAuth's implicit flow returns them) and form bodies by name, the password
+ * of a URL's user info, and percent-encoded values that hold a secret ({@link SecretText}) once
+ * decoded. What is not redacted keeps its exact text.
  */
 final class QueryRedaction {
 
   private QueryRedaction() {}
 
   /** The URL with redacted parameters and user-info password; the same instance when unchanged. */
-  static String url(String url, RedactionRules rules) {
+  static String url(String url, SecretText secrets) {
     String result = userInfo(url);
-    int start = pathStartOrZero(result);
-    int question = result.indexOf('?', start);
+    int question = result.indexOf('?', authorityEnd(result));
+    int hash = result.indexOf('#', question < 0 ? authorityEnd(result) : question);
+    if (hash >= 0) {
+      String fragment = result.substring(hash + 1);
+      String redacted = parameters(fragment, secrets);
+      if (redacted != fragment) {
+        result = result.substring(0, hash + 1) + redacted;
+      }
+    }
     if (question < 0) {
       return result;
     }
-    int hash = result.indexOf('#', question);
     int end = hash < 0 ? result.length() : hash;
     String query = result.substring(question + 1, end);
-    String redacted = parameters(query, rules);
+    String redacted = parameters(query, secrets);
     if (redacted == query) {
       return result;
     }
@@ -31,7 +39,7 @@ final class QueryRedaction {
   }
 
   /** {@code a=1&token=x} becomes {@code a=1&token=-REDACTED-}; the same instance when unchanged. */
-  static String parameters(String query, RedactionRules rules) {
+  static String parameters(String query, SecretText secrets) {
     if (query.isEmpty()) {
       return query;
     }
@@ -40,18 +48,25 @@ final class QueryRedaction {
     while (start <= query.length()) {
       int amp = query.indexOf('&', start);
       int end = amp < 0 ? query.length() : amp;
-      int equals = query.indexOf('=', start);
-      if (equals >= 0 && equals < end) {
+      int equals = start;
+      while (equals < end && query.charAt(equals) != '=') {
+        equals++; // within this pair only: a search past it would make long queries quadratic
+      }
+      String replacement = null;
+      if (equals < end) {
         String name = decode(query.substring(start, equals));
         String value = query.substring(equals + 1, end);
-        if (rules.redactsKey(name) && !value.equals(RedactionRules.REDACTED)) {
-          if (out == null) {
-            out = new StringBuilder(query.length()).append(query, 0, start);
-          }
-          out.append(query, start, equals + 1).append(RedactionRules.REDACTED);
-        } else if (out != null) {
-          out.append(query, start, end);
+        if (secrets.rules().redactsKey(name)) {
+          replacement = value.equals(RedactionRules.REDACTED) ? null : RedactionRules.REDACTED;
+        } else if (value.indexOf('%') >= 0) {
+          replacement = encoded(value, secrets);
         }
+      }
+      if (replacement != null && out == null) {
+        out = new StringBuilder(query.length()).append(query, 0, start);
+      }
+      if (replacement != null) {
+        out.append(query, start, equals + 1).append(replacement);
       } else if (out != null) {
         out.append(query, start, end);
       }
@@ -66,15 +81,19 @@ final class QueryRedaction {
     return out == null ? query : out.toString();
   }
 
+  /** A percent-encoded value redacted by what it holds once decoded, or null when it holds none. */
+  private static String encoded(String value, SecretText secrets) {
+    String decoded = decode(value);
+    String redacted = secrets.redact(decoded);
+    return redacted == decoded ? null : URLEncoder.encode(redacted, StandardCharsets.UTF_8);
+  }
+
   private static String userInfo(String url) {
-    if (!Urls.isHttp(url)) {
+    int start = authorityStart(url);
+    if (start < 0) {
       return url;
     }
-    int start = url.indexOf("//") + 2;
-    int end = start;
-    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-      end++;
-    }
+    int end = authorityEnd(url);
     int at = url.lastIndexOf('@', end - 1);
     if (at < start) {
       return url;
@@ -86,11 +105,27 @@ final class QueryRedaction {
     return url.substring(0, colon + 1) + RedactionRules.REDACTED + url.substring(at);
   }
 
-  private static int pathStartOrZero(String url) {
-    if (!Urls.isHttp(url)) {
+  /** Where the authority of {@code scheme://authority/...} starts, or -1 when there is none. */
+  private static int authorityStart(String url) {
+    int colon = url.indexOf("://");
+    if (colon <= 0) {
+      return -1;
+    }
+    for (int i = 0; i < colon; i++) {
+      char c = url.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+        return -1;
+      }
+    }
+    return colon + 3;
+  }
+
+  /** Where the authority ends (the path starts), or 0 when there is no authority. */
+  private static int authorityEnd(String url) {
+    int start = authorityStart(url);
+    if (start < 0) {
       return 0;
     }
-    int start = url.indexOf("//") + 2;
     while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
       start++;
     }

@@ -17,14 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Removes credentials from a pair before it is stored: sensitive headers, query parameters (in the
- * URL and in URL-valued headers such as Referer and Location), and keys in JSON and form bodies.
- * Bodies stored in a content coding are decoded to be checked: a gzip body that needed redaction is
- * coded again; one in another coding (deflate, Brotli — kubereplay has no Brotli encoder) is stored
- * decoded, its body encoding then absent. A body whose coding cannot be undone is stored as it
- * came; when it may hold something readable (a coding kubereplay does not know, or one expanding
- * past the decoding limit) the pair is tagged {@link #KEPT_CODED}. Redacting a redacted pair
- * changes nothing, so a re-import of an export is byte for byte the same.
+ * Removes credentials from a pair before it is stored. By name: sensitive headers, query and
+ * fragment parameters (in the URL and in URL-valued headers such as Referer and Location), keys in
+ * JSON bodies (also JSON inside JSON strings), fields of urlencoded and multipart forms (also when
+ * no Content-Type says what the body is). By shape ({@link SecretText}), in the URL, every other
+ * header and every body that is text: private keys, URL user-info passwords, JWTs, prefixed access
+ * keys, card numbers and {@code name=value} credentials. Bodies stored in a content coding are
+ * decoded to be checked: a gzip body that needed redaction is coded again; one in another coding
+ * (deflate, Brotli — kubereplay has no Brotli encoder) is stored decoded, its body encoding then
+ * absent. A body whose coding cannot be undone is stored as it came; when it may hold something
+ * readable (a coding kubereplay does not know, or one expanding past the decoding limit) the pair
+ * is tagged {@link #KEPT_CODED}. Redacting a redacted pair changes nothing, so a re-import of an
+ * export is byte for byte the same.
  */
 public final class Redactor {
 
@@ -44,13 +48,18 @@ public final class Redactor {
     REDACT_QUERY
   }
 
+  /** How deep multipart bodies inside multipart bodies are followed. */
+  private static final int NESTING = 2;
+
   private final RedactionRules rules;
   private final JsonRedaction json;
+  private final SecretText secrets;
   private final Map<String, Treatment> treatments = new ConcurrentHashMap<>();
 
   public Redactor(RedactionRules rules) {
     this.rules = rules;
     this.json = new JsonRedaction(rules);
+    this.secrets = new SecretText(rules);
   }
 
   public RedactionRules rules() {
@@ -58,7 +67,7 @@ public final class Redactor {
   }
 
   public RRPair redact(RRPair pair) {
-    String url = QueryRedaction.url(pair.url(), rules);
+    String url = secrets.redact(QueryRedaction.url(pair.url(), secrets));
     List<Header> requestHeaders = headers(pair.requestHeaders());
     List<Header> responseHeaders = headers(pair.responseHeaders());
     Body request =
@@ -112,8 +121,8 @@ public final class Redactor {
       String redacted =
           switch (treatment(header.name())) {
             case REDACT -> RedactionRules.REDACTED;
-            case REDACT_QUERY -> QueryRedaction.url(value, rules);
-            case KEEP -> value;
+            case REDACT_QUERY -> secrets.redact(QueryRedaction.url(value, secrets));
+            case KEEP -> secrets.redact(value);
           };
       if (!redacted.equals(value) && result == null) {
         result = new ArrayList<>(headers.subList(0, i));
@@ -213,15 +222,35 @@ public final class Redactor {
   }
 
   private byte[] plain(byte[] body, String contentType) {
-    if (contentType.contains("x-www-form-urlencoded")) {
+    return plain(body, contentType, 0);
+  }
+
+  /** A decoded body redacted by what it is; {@code body} itself when nothing was redacted. */
+  private byte[] plain(byte[] body, String contentType, int nesting) {
+    String type = BodyKinds.lower(contentType);
+    String boundary = BodyKinds.multipartBoundary(contentType, body);
+    if (boundary != null) {
+      return nesting >= NESTING
+          ? body
+          : MultipartRedaction.redact(
+              body, boundary, rules, (part, partType) -> plain(part, partType, nesting + 1));
+    }
+    if (BodyKinds.binary(type, body)) {
+      return body;
+    }
+    byte[] structured = body;
+    boolean isJson = false;
+    if (BodyKinds.form(type, body)) {
       String form = new String(body, StandardCharsets.ISO_8859_1);
-      String redacted = QueryRedaction.parameters(form, rules);
-      return redacted == form ? body : redacted.getBytes(StandardCharsets.ISO_8859_1);
+      String redacted = QueryRedaction.parameters(form, secrets);
+      structured = redacted == form ? body : redacted.getBytes(StandardCharsets.ISO_8859_1);
+    } else if (BodyKinds.json(type, body)) {
+      isJson = true;
+      structured = json.redact(body);
     }
-    if (contentType.contains("json") || looksLikeJson(body)) {
-      return json.redact(body);
-    }
-    return body;
+    String text = new String(structured, StandardCharsets.ISO_8859_1); // one char per byte
+    String redacted = secrets.redact(text, isJson);
+    return redacted == text ? structured : redacted.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static byte[] gzip(byte[] plain) {
@@ -236,22 +265,10 @@ public final class Redactor {
     }
   }
 
-  private static boolean looksLikeJson(byte[] body) {
-    for (byte b : body) {
-      if (b == '{' || b == '[') {
-        return true;
-      }
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return false;
-      }
-    }
-    return false;
-  }
-
   private static String contentType(List<Header> headers) {
     for (Header header : headers) {
       if (header.name().equalsIgnoreCase("content-type")) {
-        return header.value().toLowerCase(Locale.ROOT);
+        return header.value();
       }
     }
     return "";

@@ -65,4 +65,22 @@ class JsonRedactionTest {
                 .mayContainKey(bytes("{\"PIN\":1}")))
         .isTrue();
   }
+
+  @Test
+  void keys_are_found_in_any_spelling_also_inside_escaped_json_strings() {
+    assertThat(defaults.mayContainKey(bytes("{\"Private-Key\":\"k\"}"))).isTrue();
+    assertThat(defaults.mayContainKey(bytes("{\"clientSecret\":\"s\"}"))).isTrue();
+    assertThat(defaults.mayContainKey(bytes("{\"body\":\"{\\\"db_password\\\":1}\"}"))).isTrue();
+    assertThat(
+            redacted(defaults, "{\"a\":{\"ConnectionString\":\"Server=x\"},\"PRIVATE_KEY\":\"k\"}"))
+        .isEqualTo("{\"a\":{\"ConnectionString\":\"-REDACTED-\"},\"PRIVATE_KEY\":\"-REDACTED-\"}");
+  }
+
+  @Test
+  void json_cut_short_has_its_credential_values_redacted_whatever_they_are() {
+    assertThat(redacted(defaults, "{\"n\":1,\"secret\":{\"a\":[1,\"}\"]},\"apiKey\":42,\"x\":[1,"))
+        .isEqualTo("{\"n\":1,\"secret\":\"-REDACTED-\",\"apiKey\":\"-REDACTED-\",\"x\":[1,");
+    assertThat(redacted(defaults, "{\"token\":null,\"password\":\"cut sh"))
+        .isEqualTo("{\"token\":null,\"password\":\"-REDACTED-\"");
+  }
 }
