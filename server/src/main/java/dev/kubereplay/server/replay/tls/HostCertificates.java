@@ -141,7 +141,9 @@ public final class HostCertificates {
 
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-      return keyType.startsWith("EC") ? requestedHost(engine.getHandshakeSession()) : null;
+      return keyType.startsWith("EC")
+          ? requestedHost(engine.getHandshakeSession(), engine.getPeerHost())
+          : null;
     }
 
     @Override
@@ -149,10 +151,14 @@ public final class HostCertificates {
       if (!keyType.startsWith("EC") || !(socket instanceof SSLSocket ssl)) {
         return null;
       }
-      return requestedHost(ssl.getHandshakeSession());
+      return requestedHost(ssl.getHandshakeSession(), null);
     }
 
-    private String requestedHost(SSLSession session) {
+    /**
+     * The name the client sent, else the address it meant when the connection says so (the mocks'
+     * tunnels pass it as the connection's source), else the fallback host.
+     */
+    private String requestedHost(SSLSession session, String peerHost) {
       if (session instanceof ExtendedSSLSession extended) {
         List<SNIServerName> names = extended.getRequestedServerNames();
         for (SNIServerName name : names) {
@@ -160,6 +166,9 @@ public final class HostCertificates {
             return normalise(hostName.getAsciiName());
           }
         }
+      }
+      if (peerHost != null && isAddress(peerHost)) {
+        return normalise(peerHost);
       }
       return fallbackHost;
     }

@@ -1,0 +1,125 @@
+package dev.kubereplay.server.replay.responder;
+
+import dev.kubereplay.server.traffic.Header;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Turns what Jetty received into a {@link MockRequest}, and an {@link MockAnswer} into bytes. */
+final class MockHandler extends Handler.Abstract {
+
+  /** Headers of one connection (RFC 9110 section 7.6.1), never replayed from a recording. */
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "content-length");
+
+  private final long maxBodyBytes;
+  private final Answers answers;
+
+  MockHandler(long maxBodyBytes, Answers answers) {
+    this.maxBodyBytes = maxBodyBytes;
+    this.answers = answers;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    HttpURI uri = request.getHttpURI();
+    boolean tunnelled = request.isSecure();
+    String scheme = tunnelled ? "https" : "http";
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    int port = uri.getPort();
+    if (port == ("https".equals(scheme) ? 443 : 80)) {
+      port = -1;
+    }
+    MockRequest.Via via =
+        tunnelled
+            ? MockRequest.Via.CONNECT
+            : isProxyRequest(request, uri) ? MockRequest.Via.PROXY : MockRequest.Via.UPSTREAM;
+    List<Header> headers = new ArrayList<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.add(new Header(field.getName(), field.getValue()));
+    }
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes((int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8));
+    } catch (IOException e) {
+      callback.failed(e); // the client went away mid-request: only its exchange ends
+      return true;
+    }
+    MockAnswer answer;
+    if (body.length > maxBodyBytes) {
+      answer =
+          MockAnswer.text(
+              413,
+              "kubereplay mocks read request bodies up to " + maxBodyBytes + " bytes.\n",
+              new Header("X-Kubereplay-Mock", "refused"));
+    } else {
+      String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+      answer =
+          answers.answer(
+              new MockRequest(
+                  via,
+                  request.getMethod(),
+                  scheme,
+                  host,
+                  port,
+                  path,
+                  uri.getQuery(),
+                  headers,
+                  body));
+    }
+    write(answer, response, callback);
+    return true;
+  }
+
+  /**
+   * Whether the app sent this to the mocks as its proxy. Jetty gives origin-form and absolute-form
+   * requests the same URL, so the port tells: an app that takes the mocks for its upstream names
+   * the mocks' own port (its base URL or host alias leads here); through a proxy it names the port
+   * of the host it meant.
+   */
+  private static boolean isProxyRequest(Request request, HttpURI uri) {
+    int port = uri.getPort() > 0 ? uri.getPort() : 80;
+    return port != Request.getLocalPort(request);
+  }
+
+  private static void write(MockAnswer answer, Response response, Callback callback) {
+    response.setStatus(answer.status());
+    Set<String> dropped = new TreeSet<>(HOP_BY_HOP);
+    for (Header header : answer.headers()) {
+      if (header.name().equalsIgnoreCase("connection")) {
+        for (String token : header.value().split(",")) {
+          dropped.add(token.strip().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    for (Header header : answer.headers()) {
+      if (!dropped.contains(header.name().toLowerCase(Locale.ROOT))) {
+        response.getHeaders().add(header.name(), header.value());
+      }
+    }
+    response.getHeaders().put("Content-Length", answer.body().length);
+    response.write(true, ByteBuffer.wrap(answer.body()), callback);
+  }
+}
