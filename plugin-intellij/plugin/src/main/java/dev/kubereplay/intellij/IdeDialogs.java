@@ -8,8 +8,8 @@ import com.intellij.openapi.ui.Messages;
 import com.intellij.openapi.vfs.VirtualFile;
 import dev.kubereplay.intellij.cluster.actions.ClusterActions;
 import dev.kubereplay.intellij.recordings.ImportOptions;
-import dev.kubereplay.intellij.recordings.ImportOptionsForm;
-import dev.kubereplay.intellij.recordings.RecordingsActions;
+import dev.kubereplay.intellij.recordings.actions.RecordingsActions;
+import dev.kubereplay.intellij.recordings.panel.ImportOptionsForm;
 import java.util.List;
 import java.util.Optional;
 

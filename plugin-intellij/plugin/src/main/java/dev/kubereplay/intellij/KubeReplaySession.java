@@ -10,6 +10,8 @@ import dev.kubereplay.intellij.rpc.ServerCalls;
 import dev.kubereplay.intellij.rpc.ServerCommand;
 import dev.kubereplay.intellij.rpc.ServerExit;
 import dev.kubereplay.intellij.rpc.ServerManager;
+import dev.kubereplay.intellij.rpc.ServerUnavailableException;
+import dev.kubereplay.intellij.rpc.UiThreadGuard;
 import dev.kubereplay.protocol.KubeReplayRpcServer;
 import dev.kubereplay.protocol.cluster.ListContextsParams;
 import dev.kubereplay.protocol.initialize.ClientInfoDto;
@@ -24,16 +26,20 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One kubereplay server for the whole IDE and the models that show its answers: the wiring between
  * {@code rpc}, {@code cluster} and {@code logs}, in plain Java so tests can drive it. The IntelliJ
- * service only owns one.
+ * service only owns one. Every request passes {@link UiThreadGuard}: none is sent on the UI thread.
  */
 public final class KubeReplaySession implements ServerCalls, AutoCloseable {
 
   /** How the plugin introduces itself in {@code initialize}. */
   public static final String CLIENT_NAME = "kubereplay-intellij";
+
+  private static final Logger LOG = Logger.getLogger(KubeReplaySession.class.getName());
 
   private final ExecutorService rpcThreads;
   private final ExecutorService modelThread;
@@ -42,6 +48,7 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
   private final ClusterModel cluster;
   private final LogFollows logs;
   private final RecordingsModel recordings;
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private volatile boolean closed;
 
   public KubeReplaySession(ServerManager.Starter starter) {
@@ -65,7 +72,7 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
       ServerManager.Starter starter, Duration requestTimeout, Supplier<List<String>> redactKeys) {
     this.rpcThreads = Executors.newCachedThreadPool(daemons("kubereplay-rpc"));
     this.modelThread = Executors.newSingleThreadExecutor(daemons("kubereplay-model"));
-    this.logs = new LogFollows(this);
+    this.logs = new LogFollows(this, modelThread);
     this.recordings = new RecordingsModel(this, modelThread, redactKeys);
     ClientEndpoint client =
         new ClientEndpoint(
@@ -84,7 +91,7 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
             starter, client, initialize, rpcThreads, this::serverStopped, requestTimeout);
     this.contexts =
         new ContextsModel(
-            () -> server.call(s -> s.getClusterService().listContexts(new ListContextsParams())),
+            () -> call(s -> s.getClusterService().listContexts(new ListContextsParams())),
             modelThread);
     this.cluster = new ClusterModel(this, modelThread, contexts);
   }
@@ -119,19 +126,28 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
   @Override
   public <T> CompletableFuture<T> call(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
-    return server.call(request);
+    UiThreadGuard.check(request);
+    return closed ? closing() : server.call(request);
   }
 
   @Override
   public <T> CompletableFuture<T> callUntimed(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
-    return server.callUntimed(request);
+    UiThreadGuard.check(request);
+    return closed ? closing() : server.callUntimed(request);
   }
 
   @Override
   public <T> CompletableFuture<T> cancellableCall(
       Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
-    return server.cancellableCall(request);
+    UiThreadGuard.check(request);
+    return closed ? closing() : server.cancellableCall(request);
+  }
+
+  private static <T> CompletableFuture<T> closing() {
+    return CompletableFuture.failedFuture(
+        new ServerUnavailableException(
+            ServerExit.notStarted("The kubereplay plugin is shutting down.")));
   }
 
   /** Asks for the contexts and everything shown again, starting the server if it is not running. */
@@ -157,12 +173,38 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
         });
   }
 
+  /**
+   * Shuts the server down without waiting for it: the IDE disposes the session on the UI thread,
+   * and a shutdown waits for the server's answer and its process's end. Requests sent from now on
+   * fail at once; {@link #stopped()} completes when the server is down.
+   */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
-    server.close();
-    modelThread.shutdownNow();
-    rpcThreads.shutdownNow();
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                server.close();
+              } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "shutting the server down", e); // it is going away anyway
+              } finally {
+                modelThread.shutdownNow();
+                rpcThreads.shutdownNow();
+                stopped.complete(null);
+              }
+            },
+            "kubereplay-shutdown");
+    stopper.setDaemon(true);
+    stopper.start();
+  }
+
+  /** Completes once {@link #close()} has shut the server down and stopped the session's threads. */
+  public CompletableFuture<Void> stopped() {
+    return stopped;
   }
 
   private void serverStopped(ServerExit exit) {

@@ -13,8 +13,8 @@ import com.intellij.ui.content.Content;
 import com.intellij.ui.content.ContentFactory;
 import dev.kubereplay.intellij.cluster.actions.ClusterActions;
 import dev.kubereplay.intellij.cluster.panel.ClusterPanel;
-import dev.kubereplay.intellij.recordings.RecordingsActions;
-import dev.kubereplay.intellij.recordings.RecordingsPanel;
+import dev.kubereplay.intellij.recordings.actions.RecordingsActions;
+import dev.kubereplay.intellij.recordings.panel.RecordingsPanel;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.SwingUtilities;
@@ -38,7 +38,6 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
     ClusterActions actions =
         new ClusterActions(
             session.cluster(),
-            session,
             session.logs(),
             new ToolWindowLogTabs(toolWindow),
             panel,

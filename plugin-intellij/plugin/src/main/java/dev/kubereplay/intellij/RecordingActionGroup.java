@@ -2,9 +2,9 @@ package dev.kubereplay.intellij;
 
 import com.intellij.icons.AllIcons;
 import com.intellij.openapi.actionSystem.DefaultActionGroup;
-import dev.kubereplay.intellij.recordings.RecordingAction;
-import dev.kubereplay.intellij.recordings.RecordingNode;
-import dev.kubereplay.intellij.recordings.RecordingsActions;
+import dev.kubereplay.intellij.recordings.actions.RecordingAction;
+import dev.kubereplay.intellij.recordings.actions.RecordingsActions;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
 import java.util.function.Supplier;
 import javax.swing.Icon;
 

@@ -156,6 +156,7 @@ class KubeReplaySessionTest {
 
     session.close();
 
+    session.stopped().get(30, TimeUnit.SECONDS);
     assertThat(fake.shutdownCalls).hasValue(1);
   }
 

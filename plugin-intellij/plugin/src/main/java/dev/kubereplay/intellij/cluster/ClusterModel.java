@@ -1,6 +1,7 @@
 package dev.kubereplay.intellij.cluster;
 
 import dev.kubereplay.intellij.rpc.ServerCalls;
+import dev.kubereplay.protocol.KubeReplayRpcServer;
 import dev.kubereplay.protocol.cluster.ClusterChangeKind;
 import dev.kubereplay.protocol.cluster.ClusterDto;
 import dev.kubereplay.protocol.cluster.ClusterView;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -169,6 +171,16 @@ public final class ClusterModel {
     return CompletableFuture.supplyAsync(() -> fetchNamespaces(context), executor)
         .thenCompose(done -> done)
         .thenApply(ignored -> state.namespacesOf(context));
+  }
+
+  /**
+   * Sends a request from the model's thread, for callers on the UI thread (the actions), which must
+   * neither start the server nor wait on it. The answer completes on lsp4j's thread.
+   */
+  public <T> CompletableFuture<T> send(
+      Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+    return CompletableFuture.supplyAsync(() -> server.call(request), executor)
+        .thenCompose(answer -> answer);
   }
 
   /** The server stopped: it watches nothing any more. */

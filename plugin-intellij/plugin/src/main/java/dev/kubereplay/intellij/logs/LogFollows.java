@@ -16,11 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The running log follows: starts them, routes {@code logs/didAppend} and {@code logs/didEnd} to
  * their consoles, stops them. Notifications that arrive before their follow's answer (possible in
- * principle) wait here, a bounded amount, until it does.
+ * principle) wait here, a bounded amount, until it does. Follows start and stop on the user's
+ * actions, on the UI thread: their requests are sent from {@code background}.
  */
 public final class LogFollows implements LogsRpcClient {
 
@@ -30,6 +33,7 @@ public final class LogFollows implements LogsRpcClient {
   private static final int EARLY_FOLLOWS = 16;
 
   private final ServerCalls server;
+  private final Executor background;
 
   // Guarded by this.
   private final Map<String, LogConsole> running = new HashMap<>();
@@ -40,15 +44,18 @@ public final class LogFollows implements LogsRpcClient {
     String endReason;
   }
 
-  public LogFollows(ServerCalls server) {
+  /**
+   * @param background where requests are sent from: never the UI thread (the model's thread)
+   */
+  public LogFollows(ServerCalls server, Executor background) {
     this.server = server;
+    this.background = background;
   }
 
   /** Starts following; the console shows the answer, or why there is none. */
   public LogConsole follow(String title, LogsParams params) {
     LogConsole console = new LogConsole(title, params, this::stop);
-    server
-        .call(s -> s.getLogsService().follow(params))
+    send(() -> server.call(s -> s.getLogsService().follow(params)))
         .whenComplete(
             (response, error) -> {
               if (error != null) {
@@ -126,7 +133,11 @@ public final class LogFollows implements LogsRpcClient {
   }
 
   private CompletableFuture<StopLogsResponse> sendStop(String followId) {
-    return server.call(s -> s.getLogsService().stop(new StopLogsParams(followId)));
+    return send(() -> server.call(s -> s.getLogsService().stop(new StopLogsParams(followId))));
+  }
+
+  private <T> CompletableFuture<T> send(Supplier<CompletableFuture<T>> request) {
+    return CompletableFuture.supplyAsync(request, background).thenCompose(answer -> answer);
   }
 
   /** The server went away, and every follow with it. */

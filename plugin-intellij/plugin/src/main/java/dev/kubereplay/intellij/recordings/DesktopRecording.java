@@ -1,5 +1,6 @@
 package dev.kubereplay.intellij.recordings;
 
+import dev.kubereplay.intellij.recordings.tree.RecordingText;
 import dev.kubereplay.protocol.Nullable;
 
 /**

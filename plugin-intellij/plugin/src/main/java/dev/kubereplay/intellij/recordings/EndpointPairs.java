@@ -1,5 +1,7 @@
 package dev.kubereplay.intellij.recordings;
 
+import dev.kubereplay.intellij.recordings.tree.EndpointRef;
+import dev.kubereplay.intellij.recordings.tree.PairPage;
 import dev.kubereplay.intellij.rpc.RpcFailure;
 import dev.kubereplay.intellij.rpc.ServerCalls;
 import dev.kubereplay.protocol.Nullable;
@@ -40,7 +42,7 @@ final class EndpointPairs {
   /** The first page, unless asked for already. */
   void open(EndpointRef ref) {
     if (shown.putIfAbsent(ref, Boolean.TRUE) == null) {
-      firstPage(ref, RecordingsModel.PAIR_PAGE);
+      firstPage(ref, PairPage.SIZE);
     }
   }
 
@@ -75,10 +77,7 @@ final class EndpointPairs {
     shown.put(ref, loading);
     model.changed();
     server
-        .call(
-            s ->
-                s.getTrafficService()
-                    .listPairs(ref.page(page.pairs().size(), RecordingsModel.PAIR_PAGE)))
+        .call(s -> s.getTrafficService().listPairs(ref.page(page.pairs().size(), PairPage.SIZE)))
         .whenCompleteAsync(
             (answer, failure) -> {
               if (shown.get(ref) != loading) {
@@ -112,11 +111,7 @@ final class EndpointPairs {
               && (pathTemplate == null || ref.pathTemplate().equals(pathTemplate))
               && (method == null || ref.method().equalsIgnoreCase(method))
               && what instanceof PairPage page) {
-            int limit =
-                (int)
-                    Math.min(
-                        RecordingsModel.MAX_PAGE,
-                        Math.max(RecordingsModel.PAIR_PAGE, page.pairs().size()));
+            int limit = (int) Math.min(PairPage.MAX, Math.max(PairPage.SIZE, page.pairs().size()));
             loads.add(firstPage(ref, limit));
           }
         });

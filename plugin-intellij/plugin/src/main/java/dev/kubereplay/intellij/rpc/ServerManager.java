@@ -130,6 +130,7 @@ public final class ServerManager implements ServerCalls, AutoCloseable {
 
   /** Stops the running server, if any; the next request starts a fresh one. */
   public void restart() {
+    UiThreadGuard.check("shutdown"); // waits for the server's answer and its process's end
     Running old;
     synchronized (this) {
       old = running;

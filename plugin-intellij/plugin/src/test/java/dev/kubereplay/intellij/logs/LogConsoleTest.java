@@ -153,7 +153,7 @@ class LogConsoleTest {
 
   @Test
   void notifications_that_overtake_the_answer_wait_for_it() throws Exception {
-    LogFollows follows = new LogFollows(fake.direct());
+    LogFollows follows = new LogFollows(fake.direct(), Runnable::run);
     CompletableFuture<Object> answer = new CompletableFuture<>();
     fake.answer("logs/follow", params -> answer);
     LogConsole console = follows.follow("api · logs", API);

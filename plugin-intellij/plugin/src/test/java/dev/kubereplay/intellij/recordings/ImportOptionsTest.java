@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubereplay.intellij.KubeReplaySession;
+import dev.kubereplay.intellij.recordings.actions.RecordingAction;
+import dev.kubereplay.intellij.recordings.actions.RecordingsActions;
 import dev.kubereplay.intellij.testing.Await;
 import dev.kubereplay.intellij.testing.FakeServer;
 import dev.kubereplay.protocol.traffic.ImportFileParams;

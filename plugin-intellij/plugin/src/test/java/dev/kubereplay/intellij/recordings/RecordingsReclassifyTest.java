@@ -3,6 +3,10 @@ package dev.kubereplay.intellij.recordings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubereplay.intellij.KubeReplaySession;
+import dev.kubereplay.intellij.recordings.actions.RecordingAction;
+import dev.kubereplay.intellij.recordings.actions.RecordingsActions;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
+import dev.kubereplay.intellij.recordings.tree.RecordingText;
 import dev.kubereplay.intellij.testing.Await;
 import dev.kubereplay.intellij.testing.FakeServer;
 import dev.kubereplay.protocol.ErrorCode;

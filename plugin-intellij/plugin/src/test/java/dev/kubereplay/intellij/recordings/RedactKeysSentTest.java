@@ -4,6 +4,8 @@ import static dev.kubereplay.intellij.recordings.TrafficSamples.REPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubereplay.intellij.KubeReplaySession;
+import dev.kubereplay.intellij.recordings.actions.RecordingAction;
+import dev.kubereplay.intellij.recordings.actions.RecordingsActions;
 import dev.kubereplay.intellij.settings.RedactionSettings;
 import dev.kubereplay.intellij.testing.Await;
 import dev.kubereplay.intellij.testing.FakeServer;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubereplay.intellij.KubeReplaySession;
 import dev.kubereplay.intellij.cluster.tree.Tone;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
+import dev.kubereplay.intellij.recordings.tree.RecordingText;
 import dev.kubereplay.intellij.testing.Await;
 import dev.kubereplay.intellij.testing.FakeServer;
 import dev.kubereplay.protocol.traffic.ListSnapshotsResponse;

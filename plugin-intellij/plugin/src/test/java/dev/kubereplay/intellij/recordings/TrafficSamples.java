@@ -27,11 +27,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Traffic DTOs as the server answers them, and a fake server that answers with them. */
-final class TrafficSamples {
+public final class TrafficSamples {
 
-  static final Instant CREATED = Instant.parse("2026-11-25T14:05:00Z");
+  public static final Instant CREATED = Instant.parse("2026-11-25T14:05:00Z");
 
-  static final SnapshotDto CHECKOUT =
+  public static final SnapshotDto CHECKOUT =
       new SnapshotDto(
           "s-1",
           "checkout-flow",
@@ -45,7 +45,7 @@ final class TrafficSamples {
           2,
           SnapshotState.COMPLETE);
 
-  static final SnapshotDto POSTMAN =
+  public static final SnapshotDto POSTMAN =
       new SnapshotDto(
           "s-2",
           "orders collection",
@@ -59,7 +59,7 @@ final class TrafficSamples {
           0,
           SnapshotState.COMPLETE);
 
-  static final SnapshotDto IMPORTED =
+  public static final SnapshotDto IMPORTED =
       new SnapshotDto(
           "s-3",
           "browser.har",
@@ -74,7 +74,7 @@ final class TrafficSamples {
           SnapshotState.COMPLETE);
 
   /** A desktop recording still running. */
-  static final SnapshotDto LIVE =
+  public static final SnapshotDto LIVE =
       new SnapshotDto(
           "s-4",
           "recording of http://localhost:8080",
@@ -89,7 +89,7 @@ final class TrafficSamples {
           SnapshotState.RECORDING);
 
   /** A recording whose server went away before it was stopped. */
-  static final SnapshotDto CUT =
+  public static final SnapshotDto CUT =
       new SnapshotDto(
           "s-5",
           "staging smoke",
@@ -104,12 +104,12 @@ final class TrafficSamples {
           SnapshotState.INTERRUPTED);
 
   /** Pair {@code id} of an endpoint with many: {@code GET /orders/{id}} answered 200. */
-  static PairSummaryDto numbered(long id) {
+  public static PairSummaryDto numbered(long id) {
     return pair(id, 200, 10, "/orders/" + id);
   }
 
   /** Answers {@code traffic/listPairs} from {@code total} numbered pairs, by offset and limit. */
-  static CompletableFuture<Object> page(Object params, long total) {
+  public static CompletableFuture<Object> page(Object params, long total) {
     ListPairsParams p = (ListPairsParams) params;
     List<PairSummaryDto> pairs =
         java.util.stream.LongStream.range(p.offset(), Math.min(total, p.offset() + p.limit()))
@@ -122,17 +122,17 @@ final class TrafficSamples {
    * {@code GET /orders/{id}}: 812 durations, most of them 5 to 50 ms (p50 12, p95 48), a few slow
    * ones at 200 ms and none between 100 and 200.
    */
-  static final LatencyHistogramDto ORDERS_LATENCY =
+  public static final LatencyHistogramDto ORDERS_LATENCY =
       new LatencyHistogramDto(
           List.of(2L, 5L, 10L, 20L, 50L, 100L, 200L, 500L),
           List.of(25L, 160L, 330L, 260L, 30L, 0L, 7L));
 
   /** {@code POST /checkout}: 392 durations from 20 ms to 2 s (p50 85, p95 240, max 1,320 ms). */
-  static final LatencyHistogramDto CHECKOUT_LATENCY =
+  public static final LatencyHistogramDto CHECKOUT_LATENCY =
       new LatencyHistogramDto(
           List.of(20L, 50L, 100L, 200L, 500L, 1000L, 2000L), List.of(30L, 190L, 140L, 25L, 5L, 2L));
 
-  static final ListEndpointsResponse CHECKOUT_ENDPOINTS =
+  public static final ListEndpointsResponse CHECKOUT_ENDPOINTS =
       new ListEndpointsResponse(
           CHECKOUT,
           List.of(
@@ -151,7 +151,7 @@ final class TrafficSamples {
                   318,
                   List.of(new EndpointDto("POST", "/v1/charges", 0, 318, null, null, null)))));
 
-  static PairSummaryDto pair(long id, int status, long ms, String url) {
+  public static PairSummaryDto pair(long id, int status, long ms, String url) {
     return new PairSummaryDto(
         id,
         PairDirection.IN,
@@ -166,7 +166,7 @@ final class TrafficSamples {
         120);
   }
 
-  static final ListPairsResponse ORDER_PAIRS =
+  public static final ListPairsResponse ORDER_PAIRS =
       new ListPairsResponse(
           List.of(
               pair(11, 200, 12, "/orders/7"),
@@ -175,7 +175,7 @@ final class TrafficSamples {
               pair(14, 302, 5, "/orders/10")),
           812);
 
-  static final PairDto ORDER_7 =
+  public static final PairDto ORDER_7 =
       new PairDto(
           pair(11, 200, 12, "/orders/7"),
           "u-11",
@@ -197,7 +197,7 @@ final class TrafficSamples {
                   true)),
           Map.of());
 
-  static final PairDto ORDER_8_PDF =
+  public static final PairDto ORDER_8_PDF =
       new PairDto(
           pair(12, 404, 3, "/orders/8"),
           null,
@@ -209,7 +209,7 @@ final class TrafficSamples {
               new BodyDto(20480, "application/pdf", "gzip", null, "JVBERi0=", false)),
           Map.of());
 
-  static final ImportReportDto REPORT =
+  public static final ImportReportDto REPORT =
       new ImportReportDto(
           IMPORTED,
           "har",
@@ -225,7 +225,7 @@ final class TrafficSamples {
           310);
 
   /** A fake that lists CHECKOUT and POSTMAN, and answers endpoints, pairs and pairs by id. */
-  static FakeServer traffic(FakeServer fake) {
+  public static FakeServer traffic(FakeServer fake) {
     return fake.answer(
             "traffic/listSnapshots", new ListSnapshotsResponse(List.of(CHECKOUT, POSTMAN)))
         .answer("traffic/listEndpoints", CHECKOUT_ENDPOINTS)

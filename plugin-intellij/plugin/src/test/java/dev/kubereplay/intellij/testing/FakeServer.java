@@ -3,6 +3,7 @@ package dev.kubereplay.intellij.testing;
 import dev.kubereplay.intellij.rpc.ServerCalls;
 import dev.kubereplay.intellij.rpc.ServerExit;
 import dev.kubereplay.intellij.rpc.ServerTransport;
+import dev.kubereplay.intellij.rpc.UiThreadGuard;
 import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.ErrorDataDto;
 import dev.kubereplay.protocol.KubeReplayRpcClient;
@@ -118,12 +119,16 @@ public final class FakeServer implements AutoCloseable {
     return started;
   }
 
-  /** The fake called in-process, without JSON-RPC: for panels that only need answers. */
+  /**
+   * The fake called in-process, without JSON-RPC: for panels that only need answers. Like the
+   * plugin's session, it refuses calls on the UI thread ({@link UiThreadGuard}).
+   */
   public ServerCalls direct() {
     return new ServerCalls() {
       @Override
       public <T> CompletableFuture<T> call(
           Function<KubeReplayRpcServer, CompletableFuture<T>> request) {
+        UiThreadGuard.check(request);
         return request.apply(service);
       }
     };

@@ -10,7 +10,6 @@ import dev.kubereplay.intellij.logs.LogConsole;
 import dev.kubereplay.intellij.logs.LogFollows;
 import dev.kubereplay.intellij.logs.LogTabs;
 import dev.kubereplay.intellij.rpc.RpcFailure;
-import dev.kubereplay.intellij.rpc.ServerCalls;
 import dev.kubereplay.protocol.cluster.ClusterDto;
 import dev.kubereplay.protocol.cluster.DeleteReplayParams;
 import dev.kubereplay.protocol.cluster.KubeContextDto;
@@ -29,7 +28,8 @@ import java.util.concurrent.Executor;
 /**
  * What the tool window's actions do, in plain Java: which apply to the selected node, what they are
  * called there, and what they send. The IntelliJ actions only ask this class. {@link #perform} is
- * called on the UI thread; its answers come back through {@code ui}.
+ * called on the UI thread; its requests go out from the model's thread ({@link ClusterModel#send})
+ * and its answers come back through {@code ui}.
  */
 public final class ClusterActions {
 
@@ -58,7 +58,6 @@ public final class ClusterActions {
   }
 
   private final ClusterModel model;
-  private final ServerCalls server;
   private final LogFollows logs;
   private final LogTabs tabs;
   private final View view;
@@ -68,7 +67,6 @@ public final class ClusterActions {
 
   public ClusterActions(
       ClusterModel model,
-      ServerCalls server,
       LogFollows logs,
       LogTabs tabs,
       View view,
@@ -76,7 +74,6 @@ public final class ClusterActions {
       Chooser chooser,
       Executor ui) {
     this.model = model;
-    this.server = server;
     this.logs = logs;
     this.tabs = tabs;
     this.view = view;
@@ -148,7 +145,7 @@ public final class ClusterActions {
             new WorkloadRefDto(w.kind(), w.name()),
             on);
     CompletableFuture<WorkloadResponse> answer =
-        server.call(
+        model.send(
             s ->
                 injection
                     ? s.getClusterService().setInjection(params)
@@ -232,8 +229,8 @@ public final class ClusterActions {
     if (!confirmer.confirm("Delete Replay", deleteQuestion(scope, replay), "Delete")) {
       return CompletableFuture.completedFuture(false);
     }
-    return server
-        .call(
+    return model
+        .send(
             s ->
                 s.getClusterService()
                     .deleteReplay(

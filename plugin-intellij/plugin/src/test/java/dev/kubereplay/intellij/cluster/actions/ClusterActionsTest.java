@@ -12,9 +12,11 @@ import dev.kubereplay.intellij.cluster.ViewKind;
 import dev.kubereplay.intellij.cluster.tree.ClusterNode;
 import dev.kubereplay.intellij.cluster.tree.ClusterTree;
 import dev.kubereplay.intellij.logs.LogConsole;
+import dev.kubereplay.intellij.rpc.UiThreadGuard;
 import dev.kubereplay.intellij.testing.Await;
 import dev.kubereplay.intellij.testing.FakeServer;
 import dev.kubereplay.intellij.testing.Samples;
+import dev.kubereplay.intellij.testing.Screens;
 import dev.kubereplay.protocol.ErrorCode;
 import dev.kubereplay.protocol.cluster.DeleteReplayParams;
 import dev.kubereplay.protocol.cluster.DeleteReplayResponse;
@@ -26,6 +28,7 @@ import dev.kubereplay.protocol.cluster.WorkloadRefDto;
 import dev.kubereplay.protocol.cluster.WorkloadResponse;
 import dev.kubereplay.protocol.logs.FollowLogsResponse;
 import dev.kubereplay.protocol.logs.LogsParams;
+import dev.kubereplay.protocol.logs.StopLogsResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,6 @@ class ClusterActionsTest {
   private final ClusterActions actions =
       new ClusterActions(
           session.cluster(),
-          session,
           session.logs(),
           tabs::add,
           new ClusterActions.View() {
@@ -221,6 +223,34 @@ class ClusterActionsTest {
         .containsExactly(new DeleteReplayParams(CONTEXT, NAMESPACE, "nightly-orders"));
     Await.until("replays again", () -> fake.count("cluster/listReplays") == listed + 1);
     assertThat(statuses).containsExactly("Deleted replay nightly-orders.");
+  }
+
+  @Test
+  void actions_performed_on_the_ui_thread_send_from_the_model_thread_and_their_results_arrive()
+      throws Exception {
+    confirms = true;
+    fake.answer(
+        "cluster/setInjection", new WorkloadResponse(withInjection(Samples.caution(), false)));
+    fake.answer("cluster/deleteReplay", new DeleteReplayResponse(true));
+    fake.answer("logs/follow", new FollowLogsResponse("follow-1", List.of("api-7d9f4-a")));
+    fake.answer("logs/stop", new StopLogsResponse(true));
+
+    CompletableFuture<?> toggled =
+        Screens.onEdt(() -> actions.perform(ClusterAction.TOGGLE_INJECTION, workload(1)));
+    CompletableFuture<?> deleted =
+        Screens.onEdt(() -> actions.perform(ClusterAction.DELETE_REPLAY, replay(1)));
+    Screens.onEdt(() -> actions.perform(ClusterAction.CONTAINER_LOGS, workload(0)));
+
+    toggled.get(30, TimeUnit.SECONDS);
+    assertThat(deleted.get(30, TimeUnit.SECONDS)).isEqualTo(true);
+    Await.until("following", () -> tabs.get(0).phase() == LogConsole.Phase.FOLLOWING);
+    Screens.runOnEdt(() -> tabs.get(0).stop()); // the tab's Stop button, or closing it
+    Await.until("stopped", () -> fake.count("logs/stop") == 1);
+    Await.until("statuses", () -> statuses.size() == 2);
+    assertThat(statuses)
+        .containsExactlyInAnyOrder(
+            "Sidecar injection is off for Deployment checkout.", "Deleted replay nightly-orders.");
+    assertThat(UiThreadGuard.takeViolations()).isEmpty();
   }
 
   @Test

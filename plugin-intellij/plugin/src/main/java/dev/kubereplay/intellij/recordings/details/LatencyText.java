@@ -1,5 +1,7 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.details;
 
+import dev.kubereplay.intellij.recordings.tree.RecordingText;
+import dev.kubereplay.intellij.recordings.tree.Sparkline;
 import dev.kubereplay.protocol.Nullable;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
@@ -8,53 +10,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The words of an endpoint's latency histogram: its sparkline on the endpoint's row, the labels of
- * the chart, and the endpoint's document. No Swing.
+ * The words of an endpoint's latency histogram: the labels of the chart and the endpoint's document
+ * ({@link Sparkline} draws its row's sparkline). No Swing.
  */
 public final class LatencyText {
 
-  /** The sparkline's eight heights, lowest first, as the CLI draws them. */
-  static final String LEVELS = "▁▂▃▄▅▆▇█";
-
   private LatencyText() {}
-
-  /**
-   * One character per bucket, scaled to the largest bucket: an empty bucket is a blank, any other
-   * one of {@link #LEVELS}. Empty when there is no histogram.
-   */
-  public static String sparkline(@Nullable LatencyHistogramDto histogram) {
-    if (histogram == null) {
-      return "";
-    }
-    long max = largest(histogram);
-    if (max <= 0) {
-      return "";
-    }
-    StringBuilder line = new StringBuilder();
-    for (long count : histogram.counts()) {
-      line.append(count <= 0 ? ' ' : LEVELS.charAt((int) Math.min(7, (count * 8 - 1) / max)));
-    }
-    return line.toString();
-  }
-
-  /** Whether {@code text} is a sparkline: blanks and levels, at least one level. */
-  static boolean isSparkline(String text) {
-    boolean level = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (LEVELS.indexOf(c) >= 0) {
-        level = true;
-      } else if (c != ' ') {
-        return false;
-      }
-    }
-    return level;
-  }
-
-  /** The largest bucket's count. */
-  static long largest(LatencyHistogramDto histogram) {
-    return histogram.counts().stream().mapToLong(Long::longValue).max().orElse(0);
-  }
 
   /** The durations the histogram holds: the sum of its buckets. */
   static long total(LatencyHistogramDto histogram) {

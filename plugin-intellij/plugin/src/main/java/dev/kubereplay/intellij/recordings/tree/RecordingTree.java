@@ -1,4 +1,4 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.tree;
 
 import dev.kubereplay.intellij.cluster.tree.Tone;
 import dev.kubereplay.protocol.Nullable;
@@ -15,17 +15,17 @@ import java.util.Map;
  * Builds the Recordings tree from what the model knows: snapshots, the endpoints of opened
  * snapshots and the pairs of opened endpoints (each an answer, an error text, or asked for).
  */
-final class RecordingTree {
+public final class RecordingTree {
 
   private final Map<String, Object> endpoints;
   private final Map<EndpointRef, Object> pairs;
 
-  RecordingTree(Map<String, Object> endpoints, Map<EndpointRef, Object> pairs) {
+  public RecordingTree(Map<String, Object> endpoints, Map<EndpointRef, Object> pairs) {
     this.endpoints = endpoints;
     this.pairs = pairs;
   }
 
-  RecordingNode root(@Nullable List<SnapshotDto> snapshots, @Nullable String error) {
+  public RecordingNode root(@Nullable List<SnapshotDto> snapshots, @Nullable String error) {
     List<RecordingNode> rows = new ArrayList<>();
     if (error != null) {
       rows.add(RecordingNode.message(error, Tone.ALERT));
@@ -172,8 +172,7 @@ final class RecordingTree {
         page.loadingMore()
             ? ""
             : "Double-click or press Enter to show the next "
-                + RecordingText.count(
-                    Math.min(RecordingsModel.PAIR_PAGE, page.total() - page.pairs().size()))
+                + RecordingText.count(Math.min(PairPage.SIZE, page.total() - page.pairs().size()))
                 + " pairs",
         ref.snapshotId(),
         ref.host(),

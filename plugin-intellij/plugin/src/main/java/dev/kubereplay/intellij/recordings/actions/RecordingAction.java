@@ -1,4 +1,4 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.actions;
 
 /** The Recordings toolbar and context menu, in order. */
 public enum RecordingAction {

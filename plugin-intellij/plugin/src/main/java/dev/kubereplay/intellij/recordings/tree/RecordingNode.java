@@ -1,4 +1,4 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.tree;
 
 import dev.kubereplay.intellij.cluster.tree.Tone;
 import dev.kubereplay.protocol.Nullable;

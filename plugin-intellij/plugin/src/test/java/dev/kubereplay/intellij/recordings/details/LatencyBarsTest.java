@@ -1,8 +1,9 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.details;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.kubereplay.intellij.recordings.TrafficSamples;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.tree;
 
 import dev.kubereplay.intellij.cluster.tree.Tone;
 import dev.kubereplay.protocol.Nullable;
@@ -44,7 +44,7 @@ public final class RecordingText {
     return instant == null ? "" : CREATED.format(instant.atZone(zone));
   }
 
-  static String snapshotDetail(SnapshotDto s) {
+  public static String snapshotDetail(SnapshotDto s) {
     return "IN "
         + count(s.inCount())
         + " · OUT "
@@ -55,7 +55,7 @@ public final class RecordingText {
   }
 
   /** A state absent from an older server's answer is a complete snapshot. */
-  static SnapshotState state(SnapshotDto s) {
+  public static SnapshotState state(SnapshotDto s) {
     return s.state() == null ? SnapshotState.COMPLETE : s.state();
   }
 
@@ -95,7 +95,7 @@ public final class RecordingText {
   }
 
   /** The last row of an endpoint with more pairs than shown. */
-  static String loadMore(PairPage page) {
+  public static String loadMore(PairPage page) {
     String counts = "(" + count(page.pairs().size()) + " of " + count(page.total()) + ")";
     if (page.loadingMore()) {
       return "Loading more… " + counts;
@@ -109,12 +109,12 @@ public final class RecordingText {
   }
 
   /** An endpoint as the status line names it: {@code POST payments.internal/v1/charges}. */
-  static String endpointName(@Nullable String method, String host, String pathTemplate) {
+  public static String endpointName(@Nullable String method, String host, String pathTemplate) {
     return (method == null ? "" : method + " ") + host + pathTemplate;
   }
 
   /** What marking a host or an endpoint ({@code what}) did. */
-  static String reclassified(String what, PairDirection direction, long changed) {
+  public static String reclassified(String what, PairDirection direction, long changed) {
     return "Marked "
         + what
         + " as "
@@ -124,15 +124,15 @@ public final class RecordingText {
         + " changed";
   }
 
-  static String hostDetail(long in, long out) {
+  public static String hostDetail(long in, long out) {
     return "IN " + count(in) + " · OUT " + count(out);
   }
 
-  static String endpointText(EndpointDto e) {
+  public static String endpointText(EndpointDto e) {
     return e.method() + " " + e.pathTemplate();
   }
 
-  static String endpointDetail(EndpointDto e) {
+  public static String endpointDetail(EndpointDto e) {
     StringBuilder b = new StringBuilder(count(e.inCount() + e.outCount()));
     if (e.medianMillis() != null) {
       b.append(" · p50 ").append(e.medianMillis()).append(" ms");
@@ -140,18 +140,18 @@ public final class RecordingText {
     if (e.p95Millis() != null) {
       b.append(" · p95 ").append(e.p95Millis()).append(" ms");
     }
-    String sparkline = LatencyText.sparkline(e.latency());
+    String sparkline = Sparkline.of(e.latency());
     if (!sparkline.isEmpty()) {
       b.append(" · ").append(sparkline);
     }
     return b.toString();
   }
 
-  static String pairText(PairSummaryDto p) {
+  public static String pairText(PairSummaryDto p) {
     return (p.status() == 0 ? "—" : String.valueOf(p.status())) + "  " + p.url();
   }
 
-  static String pairDetail(PairSummaryDto p) {
+  public static String pairDetail(PairSummaryDto p) {
     return p.durationMillis()
         + " ms · "
         + p.direction()

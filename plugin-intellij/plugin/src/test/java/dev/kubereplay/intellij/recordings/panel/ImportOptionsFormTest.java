@@ -1,8 +1,9 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
 import static dev.kubereplay.intellij.testing.Screens.onEdt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubereplay.intellij.recordings.ImportOptions;
 import dev.kubereplay.intellij.testing.Screens;
 import dev.kubereplay.protocol.traffic.ImportFileParams;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,6 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.details;
 
+import dev.kubereplay.intellij.recordings.tree.Sparkline;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public record LatencyBars(
     boolean countsShown) {
 
   /** Around the chart. */
-  static final int PAD = 10;
+  public static final int PAD = 10;
 
   /** From the tick under the axis to its label. */
   static final int TICK = 4;
@@ -88,7 +89,7 @@ public record LatencyBars(
       EndpointDto e, int width, int height, int titleHeight, int lineHeight, Measure measure) {
     LatencyHistogramDto h = e.latency();
     if (h == null) {
-      throw new IllegalArgumentException("no latency for " + RecordingText.endpointText(e));
+      throw new IllegalArgumentException("no latency for " + e.method() + " " + e.pathTemplate());
     }
     List<Long> bounds = h.boundsMillis();
     List<Long> counts = h.counts();
@@ -116,7 +117,7 @@ public record LatencyBars(
     int labelTop = height - PAD / 2 - lineHeight;
     int axis = Math.max(plotTop + 10, labelTop - TICK);
 
-    long max = LatencyText.largest(h);
+    long max = Sparkline.largest(h);
     int plotHeight = axis - plotTop;
     List<Bar> bars = new ArrayList<>();
     boolean countsFit = true;

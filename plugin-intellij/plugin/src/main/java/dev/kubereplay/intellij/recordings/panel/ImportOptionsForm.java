@@ -1,5 +1,6 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
+import dev.kubereplay.intellij.recordings.ImportOptions;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;

@@ -1,5 +1,6 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
+import dev.kubereplay.intellij.recordings.details.LatencyBars;
 import dev.kubereplay.protocol.Nullable;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import java.awt.Color;
@@ -19,10 +20,10 @@ import javax.swing.UIManager;
  */
 public final class LatencyChart extends JComponent {
 
-  static final Color BAR = RecordingsPanel.INFO;
-  static final Color P50 = RecordingsPanel.OK;
-  static final Color P95 = RecordingsPanel.CAUTION;
-  static final Color AXIS = RecordingsPanel.MUTED;
+  static final Color BAR = RecordingColors.INFO;
+  static final Color P50 = RecordingColors.OK;
+  static final Color P95 = RecordingColors.CAUTION;
+  static final Color AXIS = RecordingColors.MUTED;
 
   private @Nullable EndpointDto endpoint;
 

@@ -1,6 +1,12 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.actions;
 
 import dev.kubereplay.intellij.cluster.actions.ClusterActions;
+import dev.kubereplay.intellij.recordings.DesktopRecording;
+import dev.kubereplay.intellij.recordings.ImportOptions;
+import dev.kubereplay.intellij.recordings.ImportRun;
+import dev.kubereplay.intellij.recordings.RecordingsModel;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
+import dev.kubereplay.intellij.recordings.tree.RecordingText;
 import dev.kubereplay.protocol.Nullable;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;

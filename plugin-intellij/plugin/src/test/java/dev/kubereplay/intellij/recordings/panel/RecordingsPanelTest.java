@@ -1,10 +1,15 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
 import static dev.kubereplay.intellij.testing.Screens.onEdt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kubereplay.intellij.KubeReplaySession;
+import dev.kubereplay.intellij.recordings.RecordingsModel;
+import dev.kubereplay.intellij.recordings.TrafficSamples;
+import dev.kubereplay.intellij.recordings.details.LatencyBars;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
+import dev.kubereplay.intellij.recordings.tree.RecordingText;
 import dev.kubereplay.intellij.testing.Await;
 import dev.kubereplay.intellij.testing.FakeServer;
 import dev.kubereplay.intellij.testing.Screens;
@@ -129,20 +134,20 @@ class RecordingsPanelTest {
     assertThat(Screens.ink(image, treeArea)).isGreaterThan(1500);
     Rectangle ok = onEdt(() -> rowBounds(panel, "200  /orders/7"));
     Rectangle alert = onEdt(() -> rowBounds(panel, "503  /orders/9"));
-    assertThat(Screens.pixelsNear(image, ok, RecordingsPanel.OK, 40)).isGreaterThan(20);
-    assertThat(Screens.pixelsNear(image, alert, RecordingsPanel.ALERT, 40)).isGreaterThan(20);
+    assertThat(Screens.pixelsNear(image, ok, RecordingColors.OK, 40)).isGreaterThan(20);
+    assertThat(Screens.pixelsNear(image, alert, RecordingColors.ALERT, 40)).isGreaterThan(20);
     // The snapshot being recorded has a red mark, the interrupted one an amber one, the
     // complete one neither; the endpoint's last row offers the next page in blue.
     Rectangle live = onEdt(() -> rowBounds(panel, "recording of http://localhost:8080"));
     Rectangle cut = onEdt(() -> rowBounds(panel, "staging smoke"));
     Rectangle complete = onEdt(() -> rowBounds(panel, "checkout-flow"));
     Rectangle more = onEdt(() -> rowBounds(panel, "Load more (4 of 812)"));
-    assertThat(Screens.pixelsNear(image, live, RecordingsPanel.ALERT_RECORDING, 40))
+    assertThat(Screens.pixelsNear(image, live, RecordingColors.ALERT_RECORDING, 40))
         .isGreaterThan(40);
-    assertThat(Screens.pixelsNear(image, cut, RecordingsPanel.CAUTION, 40)).isGreaterThan(40);
-    assertThat(Screens.pixelsNear(image, complete, RecordingsPanel.ALERT_RECORDING, 40)).isZero();
-    assertThat(Screens.pixelsNear(image, complete, RecordingsPanel.CAUTION, 40)).isZero();
-    assertThat(Screens.pixelsNear(image, more, RecordingsPanel.INFO, 40)).isGreaterThan(20);
+    assertThat(Screens.pixelsNear(image, cut, RecordingColors.CAUTION, 40)).isGreaterThan(40);
+    assertThat(Screens.pixelsNear(image, complete, RecordingColors.ALERT_RECORDING, 40)).isZero();
+    assertThat(Screens.pixelsNear(image, complete, RecordingColors.CAUTION, 40)).isZero();
+    assertThat(Screens.pixelsNear(image, more, RecordingColors.INFO, 40)).isGreaterThan(20);
     assertThat(onEdt(() -> tooltip(panel, "staging smoke")))
         .contains("holds the pairs that arrived until then");
     Rectangle doc =

@@ -1,6 +1,8 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
 import dev.kubereplay.intellij.cluster.tree.Tone;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
+import dev.kubereplay.intellij.recordings.tree.Sparkline;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Graphics;
@@ -35,7 +37,7 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
     if (node == null) {
       return this;
     }
-    Color tone = RecordingsPanel.color(node.tone());
+    Color tone = RecordingColors.color(node.tone());
     boolean snapshot = node.kind() == RecordingNode.Kind.SNAPSHOT;
     String main = html(node.text());
     if (snapshot) {
@@ -58,9 +60,9 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
       case LOAD_MORE -> setIcon(null);
       case SNAPSHOT -> {
         if (node.tone() == Tone.ALERT) {
-          setIcon(new Dot(RecordingsPanel.ALERT_RECORDING));
+          setIcon(new Dot(RecordingColors.ALERT_RECORDING));
         } else if (node.tone() == Tone.CAUTION) {
-          setIcon(new Caution(RecordingsPanel.CAUTION));
+          setIcon(new Caution(RecordingColors.CAUTION));
         }
       }
       default -> {}
@@ -76,10 +78,10 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
     if (detail.isEmpty()) {
       return "";
     }
-    String grey = "<font color='" + hex(RecordingsPanel.MUTED) + "'>";
+    String grey = "<font color='" + hex(RecordingColors.MUTED) + "'>";
     int cut = detail.lastIndexOf(" · ");
     String sparkline = cut < 0 ? "" : detail.substring(cut + 3);
-    if (!LatencyText.isSparkline(sparkline)) {
+    if (!Sparkline.is(sparkline)) {
       return "&nbsp;&nbsp;" + grey + html(detail) + "</font>";
     }
     return "&nbsp;&nbsp;"

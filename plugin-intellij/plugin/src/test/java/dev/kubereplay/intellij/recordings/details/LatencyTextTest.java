@@ -1,57 +1,18 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.details;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubereplay.intellij.recordings.TrafficSamples;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.LatencyHistogramDto;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The words of a latency histogram: sparkline, bound and duration labels, counts, the document. */
+/** The words of a latency histogram: bound and duration labels, counts, the document. */
 class LatencyTextTest {
 
   private static LatencyHistogramDto histogram(List<Long> bounds, List<Long> counts) {
     return new LatencyHistogramDto(bounds, counts);
-  }
-
-  @Test
-  void a_sparkline_scales_each_bucket_to_the_largest_and_leaves_empty_ones_blank() {
-    // count 0 → ' ', else LEVELS[min(7, (count * 8 - 1) / max)]
-    assertThat(
-            LatencyText.sparkline(
-                histogram(
-                    List.of(2L, 5L, 10L, 20L, 50L, 100L, 200L, 500L),
-                    List.of(3L, 40L, 180L, 320L, 150L, 60L, 9L))))
-        .isEqualTo("▁▁▅█▄▂▁");
-    assertThat(
-            LatencyText.sparkline(histogram(List.of(0L, 1L, 2L, 5L, 10L), List.of(8L, 0L, 0L, 1L))))
-        .isEqualTo("█  ▁");
-    // Every level once: count k of 8 is level k - 1.
-    assertThat(
-            LatencyText.sparkline(
-                histogram(
-                    List.of(1L, 2L, 5L, 10L, 20L, 50L, 100L, 200L, 500L),
-                    List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L))))
-        .isEqualTo("▁▂▃▄▅▆▇█");
-    // One bucket is full height, whatever its count.
-    assertThat(LatencyText.sparkline(histogram(List.of(10L, 20L), List.of(1L)))).isEqualTo("█");
-    assertThat(LatencyText.sparkline(TrafficSamples.ORDERS_LATENCY)).isEqualTo("▁▄█▇▁ ▁");
-  }
-
-  @Test
-  void no_histogram_or_an_empty_one_has_no_sparkline() {
-    assertThat(LatencyText.sparkline(null)).isEmpty();
-    assertThat(LatencyText.sparkline(histogram(List.of(5L), List.of()))).isEmpty();
-    assertThat(LatencyText.sparkline(histogram(List.of(5L, 10L), List.of(0L)))).isEmpty();
-  }
-
-  @Test
-  void a_sparkline_is_told_from_other_words() {
-    assertThat(LatencyText.isSparkline("▁▄█▇▁ ▁")).isTrue();
-    assertThat(LatencyText.isSparkline("█")).isTrue();
-    assertThat(LatencyText.isSparkline("   ")).isFalse();
-    assertThat(LatencyText.isSparkline("p95 48 ms")).isFalse();
-    assertThat(LatencyText.isSparkline("")).isFalse();
   }
 
   @Test

@@ -1,10 +1,9 @@
-package dev.kubereplay.intellij.recordings;
+package dev.kubereplay.intellij.recordings.panel;
 
-import dev.kubereplay.intellij.cluster.tree.Tone;
+import dev.kubereplay.intellij.recordings.RecordingsModel;
+import dev.kubereplay.intellij.recordings.tree.RecordingNode;
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
@@ -18,7 +17,6 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTextArea;
@@ -40,13 +38,6 @@ import javax.swing.tree.TreePath;
  */
 public final class RecordingsPanel extends JPanel {
 
-  static final Color OK = new Color(0x2E7D32);
-  static final Color CAUTION = new Color(0xA86A00);
-  static final Color ALERT = new Color(0xC9372C);
-  static final Color INFO = new Color(0x3574F0);
-  static final Color MUTED = new Color(0x8C8C8C);
-  static final Color ALERT_RECORDING = new Color(0xC9372C);
-
   private final RecordingsModel model;
   private final Runnable listener = () -> SwingUtilities.invokeLater(this::update);
   private final DefaultTreeModel treeModel = new DefaultTreeModel(new DefaultMutableTreeNode(null));
@@ -54,20 +45,8 @@ public final class RecordingsPanel extends JPanel {
   private final JTextArea document = new JTextArea();
   private final LatencyChart chart = new LatencyChart();
   private final JScrollPane detail = new JScrollPane(document);
-  private final JPanel importBox = new JPanel(new BorderLayout(6, 4));
-  private final JLabel importStatus = new JLabel();
-  private final JProgressBar progress = new JProgressBar(0, 100);
-  private final JButton cancel = new JButton("Cancel");
-  private final JButton dismiss = new JButton("Close");
-  private final JTextArea report = new JTextArea();
+  private final RunningBars bars;
   private final JLabel status = new JLabel(" ");
-  private final JPanel exportBox = new JPanel(new BorderLayout(6, 4));
-  private final JLabel exportStatus = new JLabel();
-  private final JProgressBar exportProgress = new JProgressBar();
-  private final JButton exportCancel = new JButton("Cancel");
-  private final JPanel recordingBox = new JPanel(new BorderLayout(6, 0));
-  private final JLabel recordingStatus = new JLabel();
-  private final JButton stopRecording = new JButton("Stop");
   private final JPanel north = new JPanel(new BorderLayout());
   private boolean updating;
   // What the user opened, kept across rebuilds: a row that is briefly absent while its parent
@@ -152,48 +131,13 @@ public final class RecordingsPanel extends JPanel {
     document.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
     // Beside the tree: a selected endpoint's latency chart above the document, in its frame; the
     // chart stays in place while the text scrolls.
-    chart.setBorder(BorderFactory.createMatteBorder(0, 0, 1, 0, RecordingsPanel.MUTED));
+    chart.setBorder(BorderFactory.createMatteBorder(0, 0, 1, 0, RecordingColors.MUTED));
     detail.setColumnHeaderView(chart);
     JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(tree), detail);
     split.setResizeWeight(0.5);
     split.setBorder(null);
 
-    cancel.addActionListener(event -> model.cancelImport());
-    dismiss.addActionListener(event -> model.dismissImport());
-    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
-    buttons.add(cancel);
-    buttons.add(dismiss);
-    JPanel line = new JPanel(new BorderLayout(6, 0));
-    line.add(importStatus, BorderLayout.CENTER);
-    line.add(buttons, BorderLayout.EAST);
-    progress.setStringPainted(false);
-    report.setEditable(false);
-    report.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-    report.setBackground(getBackground());
-    importBox.add(line, BorderLayout.NORTH);
-    importBox.add(progress, BorderLayout.CENTER);
-    importBox.add(report, BorderLayout.SOUTH);
-    importBox.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
-    importBox.setVisible(false);
-
-    exportCancel.addActionListener(event -> model.cancelExport());
-    JPanel exportLine = new JPanel(new BorderLayout(6, 0));
-    exportLine.add(exportStatus, BorderLayout.CENTER);
-    exportLine.add(exportCancel, BorderLayout.EAST);
-    exportBox.add(exportLine, BorderLayout.NORTH);
-    exportBox.add(exportProgress, BorderLayout.CENTER);
-    exportBox.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
-    exportBox.setVisible(false);
-
-    stopRecording.addActionListener(event -> model.stopRecording());
-    recordingBox.add(recordingStatus, BorderLayout.CENTER);
-    recordingBox.add(stopRecording, BorderLayout.EAST);
-    recordingBox.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
-    recordingBox.setVisible(false);
-    JPanel bars = new JPanel(new BorderLayout());
-    bars.add(recordingBox, BorderLayout.NORTH);
-    bars.add(exportBox, BorderLayout.CENTER);
-    bars.add(importBox, BorderLayout.SOUTH);
+    bars = new RunningBars(model);
     north.add(bars, BorderLayout.SOUTH);
     status.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
     add(north, BorderLayout.NORTH);
@@ -223,31 +167,31 @@ public final class RecordingsPanel extends JPanel {
   }
 
   public JButton cancelButton() {
-    return cancel;
+    return bars.cancel;
   }
 
   public JLabel importStatus() {
-    return importStatus;
+    return bars.importStatus;
   }
 
   public JTextArea reportArea() {
-    return report;
+    return bars.report;
   }
 
   public JLabel exportStatus() {
-    return exportStatus;
+    return bars.exportStatus;
   }
 
   public JButton exportCancelButton() {
-    return exportCancel;
+    return bars.exportCancel;
   }
 
   public JLabel recordingStatus() {
-    return recordingStatus;
+    return bars.recordingStatus;
   }
 
   public JButton stopRecordingButton() {
-    return stopRecording;
+    return bars.stopRecording;
   }
 
   public JLabel statusLine() {
@@ -306,48 +250,10 @@ public final class RecordingsPanel extends JPanel {
       chart.setForeground(document.getForeground());
       chart.setEndpoint(model.selectedEndpoint());
       detail.getColumnHeader().setVisible(chart.isVisible()); // else its room stays, blank
-      ImportRun run = model.importRun();
-      importBox.setVisible(run != null);
-      if (run != null) {
-        importStatus.setText(run.status());
-        importStatus.setForeground(
-            switch (run.phase()) {
-              case FAILED -> ALERT;
-              case CANCELLED -> CAUTION;
-              case DONE -> OK;
-              default -> getForeground();
-            });
-        progress.setVisible(run.phase().running());
-        progress.setIndeterminate(run.percent() < 0);
-        progress.setValue(Math.max(0, run.percent()));
-        cancel.setVisible(run.phase().running());
-        cancel.setEnabled(run.phase() != ImportRun.Phase.CANCELLING);
-        dismiss.setVisible(!run.phase().running());
-        report.setVisible(run.report() != null);
-        report.setText(run.report() == null ? "" : RecordingText.report(run.report()));
-      }
-      ExportRun export = model.exportRun();
-      exportBox.setVisible(export != null);
-      exportProgress.setIndeterminate(export != null); // no animation while hidden
-      if (export != null) {
-        exportStatus.setText(export.status());
-        exportCancel.setEnabled(!export.cancelling());
-      }
-      DesktopRecording rec = model.recording();
-      recordingBox.setVisible(rec != null);
-      if (rec != null) {
-        recordingStatus.setText(rec.status());
-        recordingStatus.setForeground(
-            switch (rec.phase()) {
-              case FAILED -> ALERT;
-              case STOPPED -> OK;
-              default -> ALERT_RECORDING;
-            });
-        stopRecording.setVisible(rec.phase().running());
-        stopRecording.setEnabled(rec.phase() == DesktopRecording.Phase.RECORDING);
-      }
+      bars.update(model);
       status.setText(model.status().isEmpty() ? " " : model.status());
-      status.setForeground(model.status().startsWith("Could not") ? ALERT : getForeground());
+      status.setForeground(
+          model.status().startsWith("Could not") ? RecordingColors.ALERT : getForeground());
       revalidate();
       repaint();
     } finally {
@@ -394,16 +300,5 @@ public final class RecordingsPanel extends JPanel {
     return last instanceof DefaultMutableTreeNode n && n.getUserObject() instanceof RecordingNode r
         ? r
         : null;
-  }
-
-  static Color color(Tone tone) {
-    return switch (tone) {
-      case OK -> OK;
-      case CAUTION -> CAUTION;
-      case ALERT -> ALERT;
-      case INFO -> INFO;
-      case MUTED -> MUTED;
-      case NEUTRAL -> null;
-    };
   }
 }
