@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -72,6 +73,11 @@ public final class MockListener implements AutoCloseable {
 
   private static HttpConfiguration httpConfiguration() {
     HttpConfiguration configuration = new HttpConfiguration();
+    // Java's HttpURLConnection tunnels with "CONNECT host:443" and "Host: host": the same host,
+    // which Jetty would refuse as a mismatched authority
+    configuration.setHttpCompliance(
+        HttpCompliance.RFC9110.with(
+            "kubereplay-mocks", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
     configuration.setSendServerVersion(false);
     configuration.setSendDateHeader(false);
     return configuration;

@@ -22,6 +22,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -54,6 +55,7 @@ public final class LocalCa {
   static final String KEY_FILE = "kubereplay-ca.key";
   static final String CERT_FILE = "kubereplay-ca.pem";
   static final String TRUSTSTORE_FILE = "kubereplay-ca-truststore.p12";
+  static final String BUNDLE_FILE = "kubereplay-ca-bundle.pem";
 
   private static final Duration VALIDITY = Duration.ofDays(3650);
 
@@ -81,8 +83,8 @@ public final class LocalCa {
       create(directory);
     }
     LocalCa ca = new LocalCa(directory, readCertificate(certFile), readKey(keyFile));
-    if (!Files.exists(ca.truststore())) {
-      ca.writeTruststore();
+    if (!Files.exists(ca.truststore()) || !Files.exists(ca.bundle())) {
+      ca.writeTrust();
     }
     return ca;
   }
@@ -107,6 +109,15 @@ public final class LocalCa {
    */
   public Path truststore() {
     return directory.resolve(TRUSTSTORE_FILE);
+  }
+
+  /**
+   * A PEM bundle of the public authorities and this CA, for variables that replace a program's
+   * trusted authorities rather than add to them ({@code SSL_CERT_FILE}, {@code
+   * REQUESTS_CA_BUNDLE}).
+   */
+  public Path bundle() {
+    return directory.resolve(BUNDLE_FILE);
   }
 
   private static void create(Path directory) {
@@ -177,26 +188,45 @@ public final class LocalCa {
     }
   }
 
-  private void writeTruststore() {
+  private void writeTrust() {
     Path target = truststore();
     try {
+      List<X509Certificate> trusted = Keys.jdkTrustedCertificates();
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      for (X509Certificate trusted : Keys.jdkTrustedCertificates()) {
-        store.setCertificateEntry(
-            trusted.getSubjectX500Principal().getName() + " " + trusted.getSerialNumber(), trusted);
+      StringBuilder bundle = new StringBuilder();
+      int alias = 0;
+      for (X509Certificate certificate : trusted) {
+        store.setCertificateEntry("public-" + alias++, certificate);
+        bundle.append(pem(certificate));
       }
       store.setCertificateEntry("kubereplay-local-ca", certificate);
-      Path partial = Files.createTempFile(directory, TRUSTSTORE_FILE, ".new");
+      bundle.append(pem(certificate));
+      replace(target, out -> store.store(out, TRUSTSTORE_PASSWORD.toCharArray()));
+      target = bundle();
+      replace(target, out -> out.write(bundle.toString().getBytes(StandardCharsets.US_ASCII)));
+    } catch (IOException e) {
+      throw new CaException("cannot write " + target + ": " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new CaException("cannot build the truststore: " + e.getMessage(), e);
+    }
+  }
+
+  private interface Writing {
+    void to(OutputStream out) throws IOException, GeneralSecurityException;
+  }
+
+  /** Writes beside the target, then moves into place: a reader never sees half a file. */
+  private void replace(Path target, Writing writing) throws IOException, GeneralSecurityException {
+    Path partial = Files.createTempFile(directory, target.getFileName().toString(), ".new");
+    try {
       try (OutputStream out = Files.newOutputStream(partial)) {
-        store.store(out, TRUSTSTORE_PASSWORD.toCharArray());
+        writing.to(out);
       }
       Files.move(
           partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new CaException("cannot write the truststore " + target + ": " + e.getMessage(), e);
-    } catch (GeneralSecurityException e) {
-      throw new CaException("cannot build the truststore: " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(partial);
     }
   }
 
