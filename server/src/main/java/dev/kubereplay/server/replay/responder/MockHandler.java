@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
@@ -16,6 +17,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /** Turns what Jetty received into a {@link MockRequest}, and an {@link MockAnswer} into bytes. */
 final class MockHandler extends Handler.Abstract {
@@ -89,7 +91,7 @@ final class MockHandler extends Handler.Abstract {
                   headers,
                   body));
     }
-    write(answer, response, callback);
+    write(answer, request, response, callback);
     return true;
   }
 
@@ -104,7 +106,8 @@ final class MockHandler extends Handler.Abstract {
     return port != Request.getLocalPort(request);
   }
 
-  private static void write(MockAnswer answer, Response response, Callback callback) {
+  private static void write(
+      MockAnswer answer, Request request, Response response, Callback callback) {
     response.setStatus(answer.status());
     Set<String> dropped = new TreeSet<>(HOP_BY_HOP);
     for (Header header : answer.headers()) {
@@ -119,7 +122,79 @@ final class MockHandler extends Handler.Abstract {
         response.getHeaders().add(header.name(), header.value());
       }
     }
+    Scheduler scheduler = request.getComponents().getScheduler();
+    if (answer.isEventStream()) {
+      // no length: the events go out chunked, each flushed as it comes
+      List<ByteBuffer> events = events(answer.body());
+      long step = events.isEmpty() ? 0 : answer.delayMillis() / events.size();
+      new EventWriter(scheduler, response, events, step, callback).next();
+      return;
+    }
     response.getHeaders().put("Content-Length", answer.body().length);
-    response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    Runnable send = () -> response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    if (answer.delayMillis() > 0) {
+      // on the scheduler, not a sleeping request thread: slow answers cost no threads
+      scheduler.schedule(send, answer.delayMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      send.run();
+    }
+  }
+
+  /** A stream's events, each ending after its blank line (the last may be cut short). */
+  static List<ByteBuffer> events(byte[] body) {
+    List<ByteBuffer> events = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i + 1 < body.length; i++) {
+      boolean lf = body[i] == '\n' && body[i + 1] == '\n';
+      boolean crlf =
+          i + 3 < body.length
+              && body[i] == '\r'
+              && body[i + 1] == '\n'
+              && body[i + 2] == '\r'
+              && body[i + 3] == '\n';
+      if (lf || crlf) {
+        int end = i + (lf ? 2 : 4);
+        events.add(ByteBuffer.wrap(body, start, end - start));
+        start = end;
+        i = end - 1;
+      }
+    }
+    if (start < body.length) {
+      events.add(ByteBuffer.wrap(body, start, body.length - start));
+    }
+    return events;
+  }
+
+  /** Writes events one after another, each after its share of the delay. */
+  private static final class EventWriter {
+    private final Scheduler scheduler;
+    private final Response response;
+    private final List<ByteBuffer> events;
+    private final long step;
+    private final Callback done;
+    private int next;
+
+    EventWriter(
+        Scheduler scheduler, Response response, List<ByteBuffer> events, long step, Callback done) {
+      this.scheduler = scheduler;
+      this.response = response;
+      this.events = events;
+      this.step = step;
+      this.done = done;
+    }
+
+    void next() {
+      if (next == events.size()) {
+        response.write(true, ByteBuffer.allocate(0), done);
+        return;
+      }
+      ByteBuffer event = events.get(next++);
+      Runnable send = () -> response.write(false, event, Callback.from(this::next, done::failed));
+      if (step > 0) {
+        scheduler.schedule(send, step, TimeUnit.MILLISECONDS);
+      } else {
+        send.run();
+      }
+    }
   }
 }

@@ -25,10 +25,12 @@ public final class RecordingAnswers implements Answers {
   public record Event(MockRequest request, Matcher.Outcome outcome) {}
 
   private final Matcher matcher;
+  private final Timing timing;
   private final Consumer<Event> log;
 
-  public RecordingAnswers(Matcher matcher, Consumer<Event> log) {
+  public RecordingAnswers(Matcher matcher, Timing timing, Consumer<Event> log) {
     this.matcher = matcher;
+    this.timing = timing;
     this.log = log;
   }
 
@@ -37,12 +39,12 @@ public final class RecordingAnswers implements Answers {
     Matcher.Outcome outcome = matcher.match(request);
     log.accept(new Event(request, outcome));
     if (outcome instanceof Matcher.Hit hit) {
-      return recorded(hit.call().pair());
+      return recorded(hit.call().pair(), timing);
     }
     return miss(request, (Matcher.Miss) outcome);
   }
 
-  private static MockAnswer recorded(RRPair pair) {
+  private static MockAnswer recorded(RRPair pair, Timing timing) {
     List<Header> headers = new ArrayList<>();
     for (Header header : pair.responseHeaders()) {
       if (header.name().equalsIgnoreCase("content-encoding")) {
@@ -53,7 +55,8 @@ public final class RecordingAnswers implements Answers {
     if (pair.responseBodyEncoding() != null) {
       headers.add(new Header("Content-Encoding", pair.responseBodyEncoding()));
     }
-    return new MockAnswer(pair.status(), headers, pair.responseBody());
+    return new MockAnswer(
+        pair.status(), headers, pair.responseBody(), timing.delayMillis(pair.durationMillis()));
   }
 
   private static MockAnswer miss(MockRequest request, Matcher.Miss miss) {
