@@ -2,6 +2,7 @@ package dev.kubereplay.server.it.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubereplay.protocol.initialize.ProtocolVersion;
 import dev.kubereplay.server.Version;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassDataSharingIT {
 
   private static final String VERSION_LINE =
-      "kubereplay " + Version.current() + " (protocol " + Version.PROTOCOL_VERSION + ")\n";
+      "kubereplay " + Version.current() + " (protocol " + ProtocolVersion.CURRENT + ")\n";
 
   @TempDir static Path unpacked;
   private static Path home;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.kubereplay.fixtures.traffic.Recordings;
+import dev.kubereplay.protocol.initialize.ProtocolVersion;
 import dev.kubereplay.server.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
 
   private static final String VERSION_LINE =
-      "kubereplay " + Version.current() + " (protocol " + Version.PROTOCOL_VERSION + ")\n";
+      "kubereplay " + Version.current() + " (protocol " + ProtocolVersion.CURRENT + ")\n";
 
   @TempDir static Path unpacked;
   private static Path home;

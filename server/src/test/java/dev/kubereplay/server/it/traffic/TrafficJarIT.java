@@ -38,7 +38,7 @@ class TrafficJarIT {
   void ctrl_c_cancels_an_import_cleanly_and_leaves_nothing() throws Exception {
     Path har = dir.resolve("big.har");
     new HarGenerator(9).write(har, 200_000, Long.MAX_VALUE);
-    Process importing = cli.start("import", har.toString(), "--progress");
+    Process importing = cli.startAsFromTerminal("import", har.toString(), "--progress");
 
     // wait for the progress bar: the import is under way
     byte[] first = importing.getErrorStream().readNBytes(1);
