@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       dev.kubereplay.server.cli.traffic.ExportCommand.class,
       dev.kubereplay.server.cli.traffic.SnapshotsCommand.class,
       dev.kubereplay.server.cli.traffic.SnapshotCommand.class,
+      dev.kubereplay.server.cli.replay.MockCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {

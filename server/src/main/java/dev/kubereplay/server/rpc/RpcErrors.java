@@ -6,6 +6,7 @@ import dev.kubereplay.server.cluster.ClusterException;
 import dev.kubereplay.server.cluster.KubeconfigException;
 import dev.kubereplay.server.cluster.UnknownContextException;
 import dev.kubereplay.server.listen.ListenRefusedException;
+import dev.kubereplay.server.replay.ReplayException;
 import dev.kubereplay.server.traffic.ImportException;
 import dev.kubereplay.server.traffic.StoreException;
 import dev.kubereplay.server.traffic.TrafficException;
@@ -79,6 +80,15 @@ final class RpcErrors {
           ErrorCode.IMPORT_FAILED,
           imported.getMessage(),
           imported.file() == null ? null : imported.file().toString());
+    }
+    if (failure instanceof ReplayException replay) {
+      ErrorCode code =
+          switch (replay.reason()) {
+            case NOTHING_TO_REPLAY, INVALID -> ErrorCode.INVALID_PARAMS;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case ADDRESS_IN_USE -> ErrorCode.CONFLICT;
+          };
+      return of(code, replay.getMessage(), replay.subject());
     }
     if (failure instanceof TrafficException traffic) {
       ErrorCode code =
