@@ -256,6 +256,49 @@ export interface StopLogsResponse {
   stopped: boolean;
 }
 
+export type ListMocksParams = Record<string, never>;
+
+export interface ListMocksResponse {
+  mocks: MocksDto[];
+}
+
+export interface MocksDto {
+  id: string;
+  snapshotId: string;
+  snapshotName: string;
+  calls: number;
+  address: string;
+  environment: EnvironmentVariableDto[];
+}
+
+export interface EnvironmentVariableDto {
+  name: string;
+  value: string;
+}
+
+export interface StartMocksParams {
+  snapshot: string;
+  listen?: string;
+  timing?: string;
+  ignoreQuery?: string[];
+  ignoreHeaders?: string[];
+  ignoreJsonPaths?: string[];
+  matchHeaders?: string[];
+  settingsPath?: string;
+}
+
+export interface StartMocksResponse {
+  mocks: MocksDto;
+}
+
+export interface StopMocksParams {
+  id: string;
+}
+
+export interface StopMocksResponse {
+  stopped: boolean;
+}
+
 export interface CancelParams {
   operationId: string;
 }
@@ -507,6 +550,37 @@ export interface DidEndLogsParams {
   reason: string;
 }
 
+export interface DidMatchParams {
+  mocksId: string;
+  matches: MatchDto[];
+  unsent: number;
+}
+
+export interface MatchDto {
+  time: string;
+  method: string;
+  url: string;
+  pairId?: number;
+  status: number;
+  nearest: NearMissDto[];
+}
+
+export interface NearMissDto {
+  pairId: number;
+  method: string;
+  url: string;
+  differences: DifferenceDto[];
+}
+
+export interface DifferenceDto {
+  part: DifferencePart;
+  where: string;
+  expected?: string;
+  actual?: string;
+}
+
+export type DifferencePart = 'METHOD' | 'HOST' | 'PATH' | 'HEADER' | 'QUERY' | 'BODY';
+
 export interface DidFinishImportParams {
   operationId: string;
   report?: ImportReportDto;
@@ -627,6 +701,9 @@ export const Requests = {
   logsFollow: new RequestType<LogsParams, FollowLogsResponse, ErrorDataDto>('logs/follow'),
   logsGet: new RequestType<LogsParams, GetLogsResponse, ErrorDataDto>('logs/get'),
   logsStop: new RequestType<StopLogsParams, StopLogsResponse, ErrorDataDto>('logs/stop'),
+  replayListMocks: new RequestType<ListMocksParams, ListMocksResponse, ErrorDataDto>('replay/listMocks'),
+  replayStartMocks: new RequestType<StartMocksParams, StartMocksResponse, ErrorDataDto>('replay/startMocks'),
+  replayStopMocks: new RequestType<StopMocksParams, StopMocksResponse, ErrorDataDto>('replay/stopMocks'),
   trafficCancel: new RequestType<CancelParams, CancelResponse, ErrorDataDto>('traffic/cancel'),
   trafficDeleteSnapshot: new RequestType<SnapshotParams, DeleteSnapshotResponse, ErrorDataDto>('traffic/deleteSnapshot'),
   trafficExportSnapshot: new RequestType<ExportSnapshotParams, ExportSnapshotResponse, ErrorDataDto>('traffic/exportSnapshot'),
@@ -648,6 +725,7 @@ export const Notifications = {
   clusterDidChange: new NotificationType<DidChangeClusterParams>('cluster/didChange'),
   logsDidAppend: new NotificationType<DidAppendLogsParams>('logs/didAppend'),
   logsDidEnd: new NotificationType<DidEndLogsParams>('logs/didEnd'),
+  replayDidMatch: new NotificationType<DidMatchParams>('replay/didMatch'),
   trafficDidFinishImport: new NotificationType<DidFinishImportParams>('traffic/didFinishImport'),
   trafficDidProgress: new NotificationType<DidProgressParams>('traffic/didProgress'),
   trafficDidRecord: new NotificationType<DidRecordParams>('traffic/didRecord'),

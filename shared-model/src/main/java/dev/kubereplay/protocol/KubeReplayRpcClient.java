@@ -2,6 +2,7 @@ package dev.kubereplay.protocol;
 
 import dev.kubereplay.protocol.cluster.ClusterRpcClient;
 import dev.kubereplay.protocol.logs.LogsRpcClient;
+import dev.kubereplay.protocol.replay.ReplayRpcClient;
 import dev.kubereplay.protocol.traffic.TrafficRpcClient;
 import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 
@@ -25,5 +26,11 @@ public interface KubeReplayRpcClient {
   @JsonDelegate
   default TrafficRpcClient getTrafficClient() {
     return new TrafficRpcClient() {};
+  }
+
+  /** Notifications of the {@code replay/} segment. */
+  @JsonDelegate
+  default ReplayRpcClient getReplayClient() {
+    return new ReplayRpcClient() {};
   }
 }

@@ -4,6 +4,7 @@ import dev.kubereplay.protocol.cluster.ClusterRpcService;
 import dev.kubereplay.protocol.initialize.InitializeParams;
 import dev.kubereplay.protocol.initialize.InitializeResponse;
 import dev.kubereplay.protocol.logs.LogsRpcService;
+import dev.kubereplay.protocol.replay.ReplayRpcService;
 import dev.kubereplay.protocol.traffic.TrafficRpcService;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
@@ -46,4 +47,8 @@ public interface KubeReplayRpcServer {
   /** Requests of the {@code traffic/} segment. */
   @JsonDelegate
   TrafficRpcService getTrafficService();
+
+  /** Requests of the {@code replay/} segment. */
+  @JsonDelegate
+  ReplayRpcService getReplayService();
 }

@@ -255,6 +255,7 @@ class ProtocolGoldenTest {
         DidEndLogsParams.class,
         new DidEndLogsParams("follow-1", "pod shop/api-7d4f-x2 was deleted"));
     TrafficGoldenSamples.add(samples);
+    ReplayGoldenSamples.add(samples);
     samples.put(
         ErrorDataDto.class,
         new ErrorDataDto(ErrorCode.KUBECONFIG_MALFORMED, "/home/me/.kube/config"));

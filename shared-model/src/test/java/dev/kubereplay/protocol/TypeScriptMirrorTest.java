@@ -43,6 +43,7 @@ class TypeScriptMirrorTest {
             "logs/didEnd",
             "traffic/didProgress",
             "traffic/didFinishImport",
+            "replay/didMatch",
             "traffic/didRecord");
   }
 }

@@ -13,6 +13,7 @@ import dev.kubereplay.protocol.initialize.ServerCapabilitiesDto;
 import dev.kubereplay.protocol.initialize.ServerInfoDto;
 import dev.kubereplay.protocol.logs.LogsRpcClient;
 import dev.kubereplay.protocol.logs.LogsRpcService;
+import dev.kubereplay.protocol.replay.ReplayRpcService;
 import dev.kubereplay.protocol.traffic.TrafficRpcService;
 import dev.kubereplay.server.ServerEnvironment;
 import dev.kubereplay.server.Version;
@@ -41,6 +42,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
   private final ClusterRpcServiceImpl cluster;
   private final LogsRpcServiceImpl logs;
   private final TrafficRpcServiceImpl traffic;
+  private final ReplayRpcServiceImpl replay;
   private final ClusterService service;
   private final ScheduledExecutorService scheduler;
   private final List<String> requestMethods;
@@ -58,12 +60,12 @@ final class KubeReplayServer implements KubeReplayRpcServer {
     this.cluster = new ClusterRpcServiceImpl(calls, kubeconfig, service, executor);
     this.logs =
         new LogsRpcServiceImpl(calls, service, service.logService(scheduler), this::logsClient);
+    LazyTraffic store = new LazyTraffic(environment.dataDirectory());
     this.traffic =
-        new TrafficRpcServiceImpl(
-            calls,
-            new LazyTraffic(environment.dataDirectory()),
-            executor,
-            () -> client.getTrafficClient());
+        new TrafficRpcServiceImpl(calls, store, executor, () -> client.getTrafficClient());
+    this.replay =
+        new ReplayRpcServiceImpl(
+            calls, store, environment.dataDirectory(), executor, () -> client.getReplayClient());
     this.scheduler = scheduler;
     this.requestMethods = requestMethods;
   }
@@ -160,6 +162,7 @@ final class KubeReplayServer implements KubeReplayRpcServer {
       watcher = null;
     }
     logs.close();
+    replay.close();
     traffic.close();
     service.close();
   }
@@ -210,5 +213,10 @@ final class KubeReplayServer implements KubeReplayRpcServer {
   @Override
   public TrafficRpcService getTrafficService() {
     return traffic;
+  }
+
+  @Override
+  public ReplayRpcService getReplayService() {
+    return replay;
   }
 }

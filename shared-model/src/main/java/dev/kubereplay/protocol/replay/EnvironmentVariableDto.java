@@ -1,0 +1,4 @@
+package dev.kubereplay.protocol.replay;
+
+/** One environment variable: a name and its value. */
+public record EnvironmentVariableDto(String name, String value) {}

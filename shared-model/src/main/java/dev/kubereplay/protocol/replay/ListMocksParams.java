@@ -1,0 +1,4 @@
+package dev.kubereplay.protocol.replay;
+
+/** Parameters of {@code replay/listMocks}: none yet. */
+public record ListMocksParams() {}

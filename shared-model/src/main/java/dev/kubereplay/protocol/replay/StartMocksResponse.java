@@ -1,0 +1,4 @@
+package dev.kubereplay.protocol.replay;
+
+/** Answer of {@code replay/startMocks}: the mocks, listening. */
+public record StartMocksResponse(MocksDto mocks) {}
