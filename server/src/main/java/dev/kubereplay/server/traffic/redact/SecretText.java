@@ -184,6 +184,12 @@ final class SecretText {
         while (end < n && text.charAt(end) != quote && text.charAt(end) != '\n') {
           end++;
         }
+      } else if (json && text.startsWith("\\\"", value)) {
+        value += 2; // a quoted value inside a JSON string: password: \"x\" (GraphQL, say)
+        end = value;
+        while (end < n && text.charAt(end) != '\\' && text.charAt(end) != '"') {
+          end++;
+        }
       } else {
         end = value;
         while (end < n && "&;,\"'<>\\}]\r\n".indexOf(text.charAt(end)) < 0) {
