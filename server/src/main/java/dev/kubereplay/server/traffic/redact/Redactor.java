@@ -161,7 +161,7 @@ public final class Redactor {
   /** A decoded body redacted by what it is; {@code body} itself when nothing was redacted. */
   private byte[] plain(byte[] body, String contentType, int nesting) {
     String type = BodyKinds.lower(contentType);
-    String boundary = BodyKinds.multipartBoundary(contentType, body);
+    String boundary = BodyKinds.multipartBoundary(contentType, type, body);
     if (boundary != null) {
       return nesting >= NESTING
           ? body

@@ -64,7 +64,7 @@ final class SecretText {
     private StringBuilder out;
     private int copied;
     private boolean inString;
-    private final int[] digits = new int[CardNumbers.LONGEST];
+    private int[] digits;
 
     Scan(String text, boolean json) {
       this.text = text;
@@ -121,6 +121,9 @@ final class SecretText {
     }
 
     private int card(int i) {
+      if (digits == null) {
+        digits = new int[CardNumbers.LONGEST];
+      }
       int end = CardNumbers.end(text, i, digits);
       if (end < 0) {
         return -1;
