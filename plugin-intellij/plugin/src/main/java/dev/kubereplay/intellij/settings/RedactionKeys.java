@@ -20,11 +20,16 @@ public final class RedactionKeys {
       "Always redacted, in every import and desktop recording, before anything is stored: the"
           + " headers Authorization, Proxy-Authorization, Cookie, Set-Cookie, X-Api-Key, X-Auth"
           + " and X-Auth-User, any header whose name contains token, secret, passw, apikey,"
-          + " api-key, api_key, credential or session, and the JSON keys and query parameters"
-          + " password, token, secret, access_token, refresh_token, client_secret and api_key."
-          + " The keys above are added to these, and so are the headers and keys of"
-          + " redaction.json in the server's data directory (KUBEREPLAY_HOME, by default"
-          + " ~/.local/share/kubereplay).";
+          + " credential, session or privatekey; the JSON keys, form fields and query parameters"
+          + " password, passwd, passphrase, token, secret, access_token, refresh_token, id_token,"
+          + " client_secret, api_key, private_key, secret_key, aws_secret_access_key,"
+          + " connection_string, authorization and more, in any case and spelling (privateKey,"
+          + " private_key), and any key ending in password, secret, api_key or access_token; and,"
+          + " wherever they appear, private keys (PEM), passwords in URLs"
+          + " (postgres://user:password@host), JWTs, well-known access keys (AWS, GitHub, GitLab,"
+          + " Slack, Stripe, …) and card numbers. The keys above are added to these, and so are"
+          + " the headers and keys of redaction.json in the server's data directory"
+          + " (KUBEREPLAY_HOME, by default ~/.local/share/kubereplay).";
 
   /** How the keys are typed. */
   public static final String HINT =

@@ -63,6 +63,7 @@ class RedactionKeysTest {
   void the_explanation_names_the_defaults_and_redaction_json() {
     assertThat(RedactionKeys.ALWAYS_REDACTED)
         .contains("Authorization", "Cookie", "password", "access_token", "client_secret")
+        .contains("private_key", "connection_string", "JWTs", "card numbers", "any case")
         .contains("redaction.json", "data directory", "KUBEREPLAY_HOME");
   }
 }

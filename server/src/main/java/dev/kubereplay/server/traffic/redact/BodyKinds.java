@@ -33,11 +33,6 @@ final class BodyKinds {
    * no textual content type, holding control bytes.
    */
   static boolean binary(String contentType, byte[] body) {
-    for (String type : BINARY) {
-      if (contentType.contains(type)) {
-        return true;
-      }
-    }
     if (contentType.startsWith("text/")
         || contentType.contains("json")
         || contentType.contains("xml")
@@ -46,6 +41,11 @@ final class BodyKinds {
         || contentType.contains("yaml")
         || contentType.contains("graphql")) {
       return false;
+    }
+    for (String type : BINARY) {
+      if (contentType.contains(type)) {
+        return true;
+      }
     }
     for (byte b : body) {
       if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b)
@@ -106,11 +106,11 @@ final class BodyKinds {
   }
 
   /**
-   * The boundary of a multipart body: from the content type (as sent, not lowered), or, with none
-   * declared, from a first line {@code --boundary}. Null when the body is not multipart.
+   * The boundary of a multipart body: from the content type (as sent, and {@code lower}: in lower
+   * case), or, with none declared, from a first line {@code --boundary}. Null when the body is not
+   * multipart.
    */
-  static String multipartBoundary(String contentType, byte[] body) {
-    String lower = lower(contentType);
+  static String multipartBoundary(String contentType, String lower, byte[] body) {
     if (lower.contains("multipart/")) {
       int at = lower.indexOf("boundary=");
       if (at < 0) {

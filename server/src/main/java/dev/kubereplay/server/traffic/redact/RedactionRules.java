@@ -21,7 +21,7 @@ import tools.jackson.core.JsonToken;
  * {@code private_key}, {@code PRIVATE-KEY} and {@code private.key} are one key. Besides the keys
  * named, any key that ends in one of {@link #DEFAULT_KEY_ENDINGS} is redacted ({@code db_password},
  * {@code webhookSecret}). Values are also redacted by what they look like, wherever they are: see
- * {@link SecretText}.
+ * {@code SecretText}.
  *
  * <p>Defaults can be extended in {@code <data directory>/redaction.json}: {@code {"headers":
  * ["X-Internal-Auth"], "keys": ["ssn"]}}, and per import.

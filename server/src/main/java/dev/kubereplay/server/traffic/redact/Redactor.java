@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  * Removes credentials from a pair before it is stored. By name: sensitive headers, query and
  * fragment parameters (in the URL and in URL-valued headers such as Referer and Location), keys in
  * JSON bodies (also JSON inside JSON strings), fields of urlencoded and multipart forms (also when
- * no Content-Type says what the body is). By shape ({@link SecretText}), in the URL, every other
+ * no Content-Type says what the body is). By shape ({@code SecretText}), in the URL, every other
  * header and every body that is text: private keys, URL user-info passwords, JWTs, prefixed access
  * keys, card numbers and {@code name=value} credentials. Bodies stored in a content coding are
  * decoded to be checked: a gzip body that needed redaction is coded again; one in another coding
@@ -228,7 +228,7 @@ public final class Redactor {
   /** A decoded body redacted by what it is; {@code body} itself when nothing was redacted. */
   private byte[] plain(byte[] body, String contentType, int nesting) {
     String type = BodyKinds.lower(contentType);
-    String boundary = BodyKinds.multipartBoundary(contentType, body);
+    String boundary = BodyKinds.multipartBoundary(contentType, type, body);
     if (boundary != null) {
       return nesting >= NESTING
           ? body

@@ -2,13 +2,12 @@ package dev.kubereplay.server.traffic.redact;
 
 /**
  * Finds credentials in any text by their shape, as data-loss-prevention tools do, and replaces each
- * with {@link RedactionRules#REDACTED}: private key blocks ({@code -----BEGIN ... PRIVATE
- * KEY-----}), the password of a URL's user info wherever a URL appears ({@code
- * postgres://u:-REDACTED-@db/x}, the URL kept), JWTs and prefixed access keys ({@link
- * SecretTokens}), card numbers ({@link CardNumbers}), and the value of {@code name=value} or {@code
- * name: value} when the name is a key to redact (connection strings, form text, YAML; the value
- * runs to the end of the line or a separator such as {@code ;} or {@code &}). Public certificates,
- * UUIDs and plain numbers stay.
+ * with {@link RedactionRules#REDACTED}: private key blocks ({@link PrivateKeys}), the password of a
+ * URL's user info wherever a URL appears ({@code postgres://u:-REDACTED-@db/x}, the URL kept), JWTs
+ * and prefixed access keys ({@link SecretTokens}), card numbers ({@link CardNumbers}), and the
+ * value of {@code name=value} or {@code name: value} when the name is a key to redact (connection
+ * strings, form text, YAML; the value runs to the end of the line or a separator such as {@code ;}
+ * or {@code &}). Public certificates, UUIDs and plain numbers stay.
  *
  * <p>One pass over the text: every detector looks a bounded distance back and consumes what it
  * reads, so a large body costs time in proportion to its size, whatever it holds.
@@ -17,9 +16,6 @@ final class SecretText {
 
   /** How far back a {@code name=} is read: longer names are not keys. */
   private static final int NAME_LIMIT = 64;
-
-  /** Private keys are a few KB; a block that does not end within this is cut here. */
-  private static final int PEM_LIMIT = 256 * 1024;
 
   /** The characters where a secret (or JSON string state) may start: 1, others 0. */
   private static final byte[] TRIGGERS = new byte[128];
@@ -68,7 +64,7 @@ final class SecretText {
     private StringBuilder out;
     private int copied;
     private boolean inString;
-    private final int[] digits = new int[CardNumbers.LONGEST];
+    private int[] digits;
 
     Scan(String text, boolean json) {
       this.text = text;
@@ -125,6 +121,9 @@ final class SecretText {
     }
 
     private int card(int i) {
+      if (digits == null) {
+        digits = new int[CardNumbers.LONGEST];
+      }
       int end = CardNumbers.end(text, i, digits);
       if (end < 0) {
         return -1;
@@ -134,43 +133,9 @@ final class SecretText {
           i, end, bare ? "\"" + RedactionRules.REDACTED + "\"" : RedactionRules.REDACTED);
     }
 
-    /** A private key block, or a key block cut short, from its BEGIN line on. */
     private int pem(int i) {
-      if (!text.startsWith("-----BEGIN ", i)) {
-        return -1;
-      }
-      int labelEnd = text.indexOf("-----", i + 11);
-      if (labelEnd < 0 || labelEnd - i > 80) {
-        return -1;
-      }
-      String label = text.substring(i + 11, labelEnd);
-      if (!label.endsWith("PRIVATE KEY") && !label.endsWith("PRIVATE KEY BLOCK")) {
-        return -1; // certificates and public keys may stay
-      }
-      int end = labelEnd + 5;
-      int limit = (int) Math.min(n, (long) end + PEM_LIMIT);
-      while (end < limit && pemBody(end)) {
-        end++;
-      }
-      if (text.startsWith("-----END ", end)) {
-        int close = text.indexOf("-----", end + 9);
-        if (close > 0 && close - end < 80) {
-          end = close + 5;
-        }
-      }
-      return replace(i, end, RedactionRules.REDACTED);
-    }
-
-    /** Base64, line breaks (also as JSON escapes) and the headers of legacy encrypted keys. */
-    private boolean pemBody(int at) {
-      char c = text.charAt(at);
-      if (c == '-') {
-        return !text.startsWith("-----", at);
-      }
-      return (c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || "+/=\r\n\t \\:,".indexOf(c) >= 0;
+      int end = PrivateKeys.end(text, i);
+      return end < 0 ? -1 : replace(i, end, RedactionRules.REDACTED);
     }
 
     /** The password of {@code scheme://user:password@host}; the colon before "//" is at i. */
@@ -220,6 +185,12 @@ final class SecretText {
         value++;
         end = value;
         while (end < n && text.charAt(end) != quote && text.charAt(end) != '\n') {
+          end++;
+        }
+      } else if (json && text.startsWith("\\\"", value)) {
+        value += 2; // a quoted value inside a JSON string: password: \"x\" (GraphQL, say)
+        end = value;
+        while (end < n && text.charAt(end) != '\\' && text.charAt(end) != '"') {
           end++;
         }
       } else {

@@ -140,6 +140,12 @@ class SecretTextTest {
         .isEqualTo("GET / HTTP/1.1\r\nAuthorization: -REDACTED-\r\n");
     assertThat(secrets.redact("{\"body\":\"user=bob&password=pw&x=1\"}", true))
         .isEqualTo("{\"body\":\"user=bob&password=-REDACTED-&x=1\"}");
+    assertThat(
+            secrets.redact(
+                "{\"query\":\"mutation { login(user: \\\"bob\\\", password: \\\"pw\\\") }\"}",
+                true))
+        .isEqualTo(
+            "{\"query\":\"mutation { login(user: \\\"bob\\\", password: \\\"-REDACTED-\\\") }\"}");
     String kept = "grant_type=password&token_type=bearer&password_reset=true&note: fine";
     assertThat(redact(kept)).isSameAs(kept);
   }
