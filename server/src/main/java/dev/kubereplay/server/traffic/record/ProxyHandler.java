@@ -131,6 +131,7 @@ final class ProxyHandler extends Handler.Abstract {
     }
     List<Header> headers = headersOf(answer.headers());
     Capture copy = new Capture(options.maxBodyBytes());
+    boolean recorded = false;
     try (answer) {
       response.setStatus(answer.code());
       HopByHop hop = new HopByHop(answer.headers("Connection"));
@@ -157,28 +158,32 @@ final class ProxyHandler extends Handler.Abstract {
         copy.write(buffer, 0, n);
         out.write(buffer, 0, n);
       }
+      // recorded before the response ends: a client that has the whole answer (and a Ctrl-C
+      // right after it) finds the exchange already in the recording
+      if (copy.overflowed()) {
+        record(
+            () ->
+                sink.skip(
+                    entry,
+                    "response body over the recording limit of "
+                        + Sizes.human(options.maxBodyBytes())
+                        + " (passed on, not recorded)"));
+      } else {
+        record(
+            () ->
+                sink.accept(
+                    exchange.pair(
+                        answer.code(), answer.message(), headers, copy.toByteArray(), null)));
+      }
+      recorded = true;
       out.close();
     } catch (IOException | RuntimeException e) {
       callback.failed(e);
-      record(() -> sink.skip(entry, "the client went away before the response was complete"));
+      if (!recorded) {
+        record(() -> sink.skip(entry, "the client went away before the response was complete"));
+      }
       return;
     }
-    if (copy.overflowed()) {
-      record(
-          () ->
-              sink.skip(
-                  entry,
-                  "response body over the recording limit of "
-                      + Sizes.human(options.maxBodyBytes())
-                      + " (passed on, not recorded)"));
-    } else {
-      record(
-          () ->
-              sink.accept(
-                  exchange.pair(
-                      answer.code(), answer.message(), headers, copy.toByteArray(), null)));
-    }
-    // completed after recording, so that stopping waits for the recording too
     callback.succeeded();
   }
 
