@@ -7,6 +7,7 @@ import dev.kubereplay.intellij.recordings.ImportOptions;
 import dev.kubereplay.intellij.recordings.ImportRun;
 import dev.kubereplay.intellij.recordings.RecordingsModel;
 import dev.kubereplay.intellij.recordings.mocks.MockLogEntry;
+import dev.kubereplay.intellij.recordings.mocks.MockText;
 import dev.kubereplay.intellij.rpc.ProcessTransport;
 import dev.kubereplay.intellij.rpc.ServerCommand;
 import dev.kubereplay.protocol.replay.MocksDto;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,16 +51,14 @@ class MocksRealServerTest {
     Path home = Files.createDirectories(dir.resolve("home"));
     Path shop = Files.copy(har, dir.resolve("shop.har"));
 
-    try (KubeReplaySession session =
+    KubeReplaySession session =
         new KubeReplaySession(
             () ->
                 ProcessTransport.start(
                     command,
                     Map.of(
-                        "KUBECONFIG",
-                        kubeconfig.toString(),
-                        "KUBEREPLAY_HOME",
-                        home.toString())))) {
+                        "KUBECONFIG", kubeconfig.toString(), "KUBEREPLAY_HOME", home.toString())));
+    try {
       RecordingsModel model = session.recordings();
       model
           .importFile(
@@ -75,6 +75,8 @@ class MocksRealServerTest {
       MocksDto mocks = model.mocks(id);
       assertThat(mocks).as(model.status()).isNotNull();
       assertThat(mocks.address()).startsWith("127.0.0.1:");
+      assertThat(MockText.exports(mocks.environment()))
+          .contains("export HTTPS_PROXY='http://" + mocks.address() + "'\n");
       assertThat(model.tree().children().get(0).mocks()).isEqualTo("mocks on " + mocks.address());
       int port = Integer.parseInt(mocks.address().substring(mocks.address().indexOf(':') + 1));
       assertThat(charge(port, "3350")).isEqualTo(201);
@@ -102,6 +104,9 @@ class MocksRealServerTest {
       model.refresh();
       await("listed again", () -> snapshot(model) != null);
       assertThat(model.runningMocks()).isEmpty();
+    } finally {
+      session.close();
+      session.stopped().get(60, TimeUnit.SECONDS); // the server is done with its home directory
     }
   }
 

@@ -31,20 +31,38 @@ public final class MockSamples {
 
   public static final MocksDto CHECKOUT_MOCKS =
       new MocksDto(
-          "m-1",
-          "s-1",
-          "checkout-flow",
-          318,
-          "127.0.0.1:41234",
-          List.of(
-              new EnvironmentVariableDto("HTTP_PROXY", "http://127.0.0.1:41234"),
-              new EnvironmentVariableDto("HTTPS_PROXY", "http://127.0.0.1:41234"),
-              new EnvironmentVariableDto("NO_PROXY", ""),
-              new EnvironmentVariableDto("SSL_CERT_FILE", "/home/me/.kubereplay/ca/ca.pem"),
-              new EnvironmentVariableDto(
-                  "JAVA_TOOL_OPTIONS",
-                  "-Djavax.net.ssl.trustStore=/home/me/.kubereplay/ca/ca.p12"
-                      + " -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=41234")));
+          "m-1", "s-1", "checkout-flow", 318, "127.0.0.1:41234", environment("127.0.0.1", 41234));
+
+  /** The variables in the server's order ({@code MockEnvironment}), for mocks on host:port. */
+  public static List<EnvironmentVariableDto> environment(String host, int port) {
+    String proxy = "http://" + host + ":" + port;
+    String ca = "/home/me/.local/share/kubereplay/ca/";
+    return List.of(
+        new EnvironmentVariableDto("HTTP_PROXY", proxy),
+        new EnvironmentVariableDto("HTTPS_PROXY", proxy),
+        new EnvironmentVariableDto("http_proxy", proxy),
+        new EnvironmentVariableDto("https_proxy", proxy),
+        new EnvironmentVariableDto("NO_PROXY", "localhost,127.0.0.1,::1"),
+        new EnvironmentVariableDto("no_proxy", "localhost,127.0.0.1,::1"),
+        new EnvironmentVariableDto("SSL_CERT_FILE", ca + "bundle.pem"),
+        new EnvironmentVariableDto("REQUESTS_CA_BUNDLE", ca + "bundle.pem"),
+        new EnvironmentVariableDto("CURL_CA_BUNDLE", ca + "bundle.pem"),
+        new EnvironmentVariableDto("NODE_EXTRA_CA_CERTS", ca + "ca.pem"),
+        new EnvironmentVariableDto(
+            "JAVA_TOOL_OPTIONS",
+            "-Dhttp.proxyHost="
+                + host
+                + " -Dhttp.proxyPort="
+                + port
+                + " -Dhttps.proxyHost="
+                + host
+                + " -Dhttps.proxyPort="
+                + port
+                + " -Dhttp.nonProxyHosts=localhost|127.*|[::1] -Djavax.net.ssl.trustStore="
+                + ca
+                + "truststore.p12 -Djavax.net.ssl.trustStorePassword=changeit"
+                + " -Djavax.net.ssl.trustStoreType=PKCS12"));
+  }
 
   public static MatchDto hit(long pairId, String method, String url, int status) {
     return new MatchDto(AT, method, url, pairId, status, List.of());

@@ -131,10 +131,10 @@ class MocksOffUiThreadTest {
     assertThat(clipboard).hasSize(1);
     assertThat(clipboard.get(0))
         .startsWith("export HTTP_PROXY='http://127.0.0.1:41234'\n")
-        .contains("export SSL_CERT_FILE='/home/me/.kubereplay/ca/ca.pem'\n");
+        .contains("export SSL_CERT_FILE='/home/me/.local/share/kubereplay/ca/bundle.pem'\n");
     Await.until("said", () -> model.status().startsWith("Copied"));
     assertThat(model.status())
-        .isEqualTo("Copied the environment of the mocks of “checkout-flow” (5 variables)");
+        .isEqualTo("Copied the environment of the mocks of “checkout-flow” (11 variables)");
     assertThat(fake.calls.size()).isEqualTo(asked); // the environment is known: nothing asked
   }
 

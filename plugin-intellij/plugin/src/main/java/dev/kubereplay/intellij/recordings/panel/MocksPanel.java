@@ -9,6 +9,7 @@ import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Insets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,6 +29,9 @@ import javax.swing.ListSelectionModel;
  * its recorded pair (for a miss: the closest one) in the pane beside the tree.
  */
 public final class MocksPanel extends JPanel {
+
+  /** How many environment lines show before the area scrolls. */
+  private static final int ENVIRONMENT_LINES = 5;
 
   private final RecordingsModel model;
   final JLabel listening = new JLabel(" ");
@@ -69,13 +73,18 @@ public final class MocksPanel extends JPanel {
     environmentScroll =
         new JScrollPane(
             environment,
-            JScrollPane.VERTICAL_SCROLLBAR_NEVER,
+            JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
             JScrollPane.HORIZONTAL_SCROLLBAR_AS_NEEDED) {
           @Override
           public Dimension getPreferredSize() {
-            // Room for the scroll bar a long line brings, so that it never hides the last line.
+            // At most a few lines high, so the log keeps its room; plus the scroll bar a long
+            // line brings, so that it never hides the last line shown.
             Dimension size = super.getPreferredSize();
-            size.height += getHorizontalScrollBar().getPreferredSize().height;
+            int line = environment.getFontMetrics(environment.getFont()).getHeight();
+            Insets insets = environment.getInsets();
+            size.height =
+                Math.min(size.height, ENVIRONMENT_LINES * line + insets.top + insets.bottom)
+                    + getHorizontalScrollBar().getPreferredSize().height;
             return size;
           }
         };

@@ -24,9 +24,10 @@ class MockTextTest {
         .startsWith(
             "export HTTP_PROXY='http://127.0.0.1:41234'\n"
                 + "export HTTPS_PROXY='http://127.0.0.1:41234'\n"
-                + "export NO_PROXY=''\n"
-                + "export SSL_CERT_FILE='/home/me/.kubereplay/ca/ca.pem'\n")
-        .endsWith("-Dhttps.proxyPort=41234'\n");
+                + "export http_proxy='http://127.0.0.1:41234'\n")
+        .contains("export NO_PROXY='localhost,127.0.0.1,::1'\n")
+        .contains("export NODE_EXTRA_CA_CERTS='/home/me/.local/share/kubereplay/ca/ca.pem'\n")
+        .endsWith(" -Djavax.net.ssl.trustStoreType=PKCS12'\n");
   }
 
   @Test
