@@ -15,12 +15,14 @@ public class AllIcons {
   public static final class Actions {
     private Actions() {}
 
+    public static final Icon Execute = null;
     public static final Icon Find = null;
     public static final Icon GC = null;
     public static final Icon Install = null;
     public static final Icon ListFiles = null;
     public static final Icon Refresh = null;
     public static final Icon Show = null;
+    public static final Icon Suspend = null;
   }
 
   public static final class Debugger {

@@ -10,15 +10,20 @@ import dev.kubereplay.intellij.cluster.actions.ClusterActions;
 import dev.kubereplay.intellij.recordings.ImportOptions;
 import dev.kubereplay.intellij.recordings.actions.RecordingsActions;
 import dev.kubereplay.intellij.recordings.panel.ImportOptionsForm;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The actions' questions as IntelliJ dialogs; what is asked, and when, is decided elsewhere. */
+/**
+ * The actions' questions as IntelliJ dialogs, and the project they belong to; what is asked, and
+ * when, is decided elsewhere.
+ */
 final class IdeDialogs
     implements ClusterActions.Confirmer,
         ClusterActions.Chooser,
         RecordingsActions.FilePicker,
-        RecordingsActions.ImportOptionsAsker {
+        RecordingsActions.ImportOptionsAsker,
+        RecordingsActions.Workspace {
 
   private final Project project;
 
@@ -48,6 +53,18 @@ final class IdeDialogs
         FileChooser.chooseFile(
             FileChooserDescriptorFactory.createSingleFileNoJarsDescriptor(), project, null);
     return Optional.ofNullable(file).map(VirtualFile::getPath);
+  }
+
+  /** The project's {@code kubereplay.json}, as the CLI reads it from the workspace. */
+  @Override
+  public Optional<Path> mocksSettings() {
+    String base = project.getBasePath();
+    return base == null ? Optional.empty() : Optional.of(Path.of(base, "kubereplay.json"));
+  }
+
+  @Override
+  public void copyToClipboard(String text) {
+    RecordingsActions.NO_WORKSPACE.copyToClipboard(text); // the system clipboard the IDE reads
   }
 
   @Override

@@ -83,6 +83,7 @@ public final class KubeReplaySession implements ServerCalls, AutoCloseable {
               }
             },
             logs,
+            recordings,
             recordings);
     InitializeParams initialize =
         new InitializeParams(

@@ -58,7 +58,8 @@ public final class KubeReplayToolWindowFactory implements ToolWindowFactory, Dum
 
     RecordingsPanel recordings = new RecordingsPanel(session.recordings());
     RecordingsActions recordingActions =
-        new RecordingsActions(session.recordings(), dialogs, dialogs, dialogs, dialogs);
+        new RecordingsActions(session.recordings(), dialogs, dialogs, dialogs, dialogs, dialogs);
+    recordings.mocksPanel().setEnvironmentCopier(recordingActions::copyEnvironment);
     ActionToolbar recordingToolbar =
         ActionManager.getInstance()
             .createActionToolbar(

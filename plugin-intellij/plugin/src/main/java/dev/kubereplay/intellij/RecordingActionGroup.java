@@ -41,7 +41,14 @@ final class RecordingActionGroup {
       case RENAME -> AllIcons.Actions.Find;
       case DELETE -> AllIcons.Actions.GC;
       case REFRESH -> AllIcons.Actions.Refresh;
-      case MARK_OUTBOUND, MARK_INBOUND, MARK_ENDPOINT_OUTBOUND, MARK_ENDPOINT_INBOUND, LOAD_MORE ->
+      case START_MOCKS -> AllIcons.Actions.Execute;
+      case STOP_MOCKS -> AllIcons.Actions.Suspend;
+      case COPY_ENVIRONMENT,
+          MARK_OUTBOUND,
+          MARK_INBOUND,
+          MARK_ENDPOINT_OUTBOUND,
+          MARK_ENDPOINT_INBOUND,
+          LOAD_MORE ->
           null; // context menu only
     };
   }

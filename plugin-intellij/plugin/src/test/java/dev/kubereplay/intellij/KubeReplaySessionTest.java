@@ -53,7 +53,8 @@ class KubeReplaySessionTest {
             "logs/didEnd",
             "traffic/didProgress",
             "traffic/didFinishImport",
-            "traffic/didRecord");
+            "traffic/didRecord",
+            "replay/didMatch");
   }
 
   @Test

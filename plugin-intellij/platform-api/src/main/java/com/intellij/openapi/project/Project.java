@@ -5,7 +5,11 @@ package com.intellij.openapi.project;
 import com.intellij.openapi.components.ComponentManager;
 
 /**
- * Stand-in for {@code platform/core-api/src/com/intellij/openapi/project/Project.java}. The plugin
- * only passes it along, so no member is declared.
+ * Stand-in for {@code platform/core-api/src/com/intellij/openapi/project/Project.java}: only the
+ * member the plugin calls.
  */
-public interface Project extends ComponentManager {}
+public interface Project extends ComponentManager {
+
+  /** The project's directory, system-independent; null for the default project. */
+  String getBasePath();
+}

@@ -1,6 +1,8 @@
 package dev.kubereplay.intellij.recordings;
 
 import dev.kubereplay.intellij.recordings.details.LatencyText;
+import dev.kubereplay.intellij.recordings.mocks.MockLogEntry;
+import dev.kubereplay.intellij.recordings.mocks.MockText;
 import dev.kubereplay.intellij.recordings.tree.EndpointRef;
 import dev.kubereplay.intellij.recordings.tree.RecordingNode;
 import dev.kubereplay.intellij.recordings.tree.RecordingText;
@@ -14,7 +16,8 @@ import java.util.concurrent.Executor;
 /**
  * What the pane beside the tree shows for the selected row: a pair's document ({@code
  * traffic/getPair}), or an endpoint's latency as its snapshot lists it now. Selections happen on
- * the model's thread; an answer for a row no longer selected is dropped.
+ * the model's thread; a mock log row shows the pair it opens. An answer for a row no longer
+ * selected is dropped.
  */
 final class PairDocument {
 
@@ -52,6 +55,42 @@ final class PairDocument {
     return ref == null
         ? null
         : snapshots.endpoint(ref.snapshotId(), ref.host(), ref.method(), ref.pathTemplate());
+  }
+
+  /**
+   * A mock log row: the request it stands for above the recorded pair it was answered with, or for
+   * a miss above its closest recorded pair ({@code traffic/getPair}).
+   */
+  void selectLogEntry(@Nullable String snapshotId, MockLogEntry entry) {
+    modelThread.execute(
+        () -> {
+          long asked = ++request;
+          endpoint = null;
+          String heading = MockText.heading(entry);
+          Long pairId = entry.pairId();
+          if (snapshotId == null || pairId == null) {
+            document = heading;
+            model.changed();
+            return;
+          }
+          document = heading + "Loading…";
+          model.changed();
+          server
+              .call(s -> s.getTrafficService().getPair(new GetPairParams(snapshotId, pairId)))
+              .whenCompleteAsync(
+                  (answer, failure) -> {
+                    if (asked != request) {
+                      return; // another row was selected meanwhile
+                    }
+                    document =
+                        heading
+                            + (failure != null
+                                ? "Could not load the pair: " + RpcFailure.of(failure).message()
+                                : RecordingText.document(answer.pair()));
+                    model.changed();
+                  },
+                  modelThread);
+        });
   }
 
   void select(@Nullable RecordingNode node) {

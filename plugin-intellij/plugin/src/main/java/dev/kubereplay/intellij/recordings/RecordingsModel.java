@@ -1,10 +1,14 @@
 package dev.kubereplay.intellij.recordings;
 
+import dev.kubereplay.intellij.recordings.mocks.MockLogEntry;
 import dev.kubereplay.intellij.recordings.tree.EndpointRef;
 import dev.kubereplay.intellij.recordings.tree.RecordingNode;
 import dev.kubereplay.intellij.recordings.tree.RecordingTree;
 import dev.kubereplay.intellij.rpc.ServerCalls;
 import dev.kubereplay.protocol.Nullable;
+import dev.kubereplay.protocol.replay.DidMatchParams;
+import dev.kubereplay.protocol.replay.MocksDto;
+import dev.kubereplay.protocol.replay.ReplayRpcClient;
 import dev.kubereplay.protocol.traffic.DidFinishImportParams;
 import dev.kubereplay.protocol.traffic.DidProgressParams;
 import dev.kubereplay.protocol.traffic.DidRecordParams;
@@ -13,7 +17,9 @@ import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.PairDirection;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.TrafficRpcClient;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -24,10 +30,11 @@ import java.util.function.Supplier;
  * endpoints ({@link Snapshots}), an endpoint's pairs a page at a time ({@link EndpointPairs}), the
  * selected row's document ({@link PairDocument}), renames, deletes and reclassifications ({@link
  * SnapshotEdits}), one import ({@link Imports}), one export ({@link Exports}) and one desktop
- * recording ({@link DesktopRecorder}). State changes happen on one model thread, never the UI
- * thread, which is also where every request goes out; listeners are told after each change.
+ * recording ({@link DesktopRecorder}), and the mocks running for snapshots with their log ({@link
+ * Mocks}). State changes happen on one model thread, never the UI thread, which is also where every
+ * request goes out; listeners are told after each change.
  */
-public final class RecordingsModel implements TrafficRpcClient {
+public final class RecordingsModel implements TrafficRpcClient, ReplayRpcClient {
 
   private final Executor modelThread;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -38,6 +45,7 @@ public final class RecordingsModel implements TrafficRpcClient {
   private final Imports imports;
   private final Exports exports;
   private final DesktopRecorder recorder;
+  private final Mocks mocks;
   private volatile String status = ""; // written on the model thread only
 
   /** A model whose imports and recordings send no extra redaction keys. */
@@ -60,6 +68,7 @@ public final class RecordingsModel implements TrafficRpcClient {
     this.imports = new Imports(server, modelThread, this, redactKeys);
     this.exports = new Exports(server, modelThread, this, snapshots);
     this.recorder = new DesktopRecorder(server, modelThread, this, redactKeys);
+    this.mocks = new Mocks(server, modelThread, this, snapshots);
   }
 
   public void addListener(Runnable listener) {
@@ -74,7 +83,7 @@ public final class RecordingsModel implements TrafficRpcClient {
 
   /** The tree as known now. */
   public RecordingNode tree() {
-    return new RecordingTree(snapshots.endpoints(), pairs.shown())
+    return new RecordingTree(snapshots.endpoints(), pairs.shown(), mocks.running())
         .root(snapshots.list(), snapshots.error());
   }
 
@@ -85,6 +94,7 @@ public final class RecordingsModel implements TrafficRpcClient {
           snapshots.clear();
           pairs.clear();
           snapshots.load();
+          mocks.load();
         });
   }
 
@@ -259,8 +269,78 @@ public final class RecordingsModel implements TrafficRpcClient {
         () -> {
           imports.serverStopped();
           recorder.serverStopped();
+          mocks.serverStopped();
           changed();
         });
+  }
+
+  // ---- mocks
+
+  /** The mocks running for a snapshot, or null. */
+  public MocksDto mocks(String snapshotId) {
+    return mocks.running().get(snapshotId);
+  }
+
+  /** The running mocks by snapshot id, oldest first. */
+  public Map<String, MocksDto> runningMocks() {
+    return mocks.running();
+  }
+
+  /** Whether mocks for the snapshot are being started: asked for, not answered yet. */
+  public boolean mocksStarting(String snapshotId) {
+    return mocks.starting(snapshotId);
+  }
+
+  /**
+   * {@code replay/startMocks} for a snapshot on any free loopback port, with {@code settings} (the
+   * project's {@code kubereplay.json}) when that file exists; the snapshot's row shows where they
+   * listen, the status line says so or why they could not start.
+   */
+  public CompletableFuture<Void> startMocks(String snapshotId, @Nullable Path settings) {
+    return mocks.start(snapshotId, settings);
+  }
+
+  /** {@code replay/stopMocks} of the snapshot's mocks; their log stays. */
+  public CompletableFuture<Void> stopMocks(String snapshotId) {
+    return mocks.stop(snapshotId);
+  }
+
+  /** The mock log, oldest first. */
+  public List<MockLogEntry> mockLog() {
+    return mocks.log();
+  }
+
+  /** Empties the mock log. */
+  public void clearMockLog() {
+    mocks.clearLog();
+  }
+
+  /**
+   * A mock log row was selected: the pane beside the tree shows the recorded pair it was answered
+   * with or, for a miss, the request that missed beside its closest recorded pair.
+   */
+  public void selectLogEntry(MockLogEntry entry) {
+    String snapshotId = mocks.snapshotOf(entry.mocksId());
+    document.selectLogEntry(snapshotId, entry);
+  }
+
+  /** Says on the status line what was copied; the caller has put it on the clipboard. */
+  public void environmentCopied(MocksDto copied) {
+    modelThread.execute(
+        () -> {
+          status(
+              "Copied the environment of the mocks of \u201c"
+                  + copied.snapshotName()
+                  + "\u201d ("
+                  + copied.environment().size()
+                  + " variables)");
+          changed();
+        });
+  }
+
+  @Override
+  public void didMatch(DidMatchParams params) {
+    mocks.didMatch(params);
   }
 
   // ---- for the parts, on the model thread

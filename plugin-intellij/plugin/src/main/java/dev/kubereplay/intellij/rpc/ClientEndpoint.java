@@ -5,6 +5,7 @@ import dev.kubereplay.protocol.cluster.ClusterRpcClient;
 import dev.kubereplay.protocol.cluster.DidChangeClusterParams;
 import dev.kubereplay.protocol.initialize.ClientCapabilitiesDto;
 import dev.kubereplay.protocol.logs.LogsRpcClient;
+import dev.kubereplay.protocol.replay.ReplayRpcClient;
 import dev.kubereplay.protocol.traffic.TrafficRpcClient;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
   private final ClusterRpcClient cluster;
   private final LogsRpcClient logs;
   private final TrafficRpcClient traffic;
+  private final ReplayRpcClient replay;
 
   public ClientEndpoint(Consumer<DidChangeClusterParams> onClusterChange, LogsRpcClient logs) {
     this(onClusterChange, logs, new TrafficRpcClient() {});
@@ -27,6 +29,14 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
       Consumer<DidChangeClusterParams> onClusterChange,
       LogsRpcClient logs,
       TrafficRpcClient traffic) {
+    this(onClusterChange, logs, traffic, new ReplayRpcClient() {});
+  }
+
+  public ClientEndpoint(
+      Consumer<DidChangeClusterParams> onClusterChange,
+      LogsRpcClient logs,
+      TrafficRpcClient traffic,
+      ReplayRpcClient replay) {
     this.cluster =
         new ClusterRpcClient() {
           @Override
@@ -36,6 +46,7 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
         };
     this.logs = logs;
     this.traffic = traffic;
+    this.replay = replay;
   }
 
   /** The notifications handled here, as {@code initialize} announces them. */
@@ -47,7 +58,8 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
             "logs/didEnd",
             "traffic/didProgress",
             "traffic/didFinishImport",
-            "traffic/didRecord"));
+            "traffic/didRecord",
+            "replay/didMatch"));
   }
 
   @Override
@@ -63,5 +75,10 @@ public final class ClientEndpoint implements KubeReplayRpcClient {
   @Override
   public TrafficRpcClient getTrafficClient() {
     return traffic;
+  }
+
+  @Override
+  public ReplayRpcClient getReplayClient() {
+    return replay;
   }
 }

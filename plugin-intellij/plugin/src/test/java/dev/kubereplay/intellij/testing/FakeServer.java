@@ -168,6 +168,10 @@ public final class FakeServer implements AutoCloseable {
     connection.client.getTrafficClient().didRecord(params);
   }
 
+  public void sendDidMatch(dev.kubereplay.protocol.replay.DidMatchParams params) {
+    connection.client.getReplayClient().didMatch(params);
+  }
+
   /** The server dies: its streams close and it reports {@code reason} and its last log lines. */
   public void crash(String reason, List<String> stderrTail) {
     connection.end(new ServerExit(reason, stderrTail));

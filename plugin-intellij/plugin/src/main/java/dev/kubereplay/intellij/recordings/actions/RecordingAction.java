@@ -11,6 +11,15 @@ public enum RecordingAction {
   EXPORT("Export…", "Write the snapshot to a file as jsonl or har", true),
   RENAME("Rename…", "Rename the snapshot", true),
   DELETE("Delete…", "Delete the snapshot and its pairs", true),
+  START_MOCKS(
+      "Start Mocks",
+      "Answer the snapshot's outbound calls from the recording on a free loopback port",
+      true),
+  STOP_MOCKS("Stop Mocks", "Stop the snapshot's mocks", true),
+  COPY_ENVIRONMENT(
+      "Copy Environment",
+      "Copy the export lines that send a program's calls through the snapshot's mocks",
+      false),
   MARK_OUTBOUND(
       "Mark Host as Outbound (Mock)",
       "Every pair of this host becomes outbound: a dependency the replay serves as a mock",
@@ -57,6 +66,6 @@ public enum RecordingAction {
 
   /** The first of a group, after a separator. */
   public boolean startsGroup() {
-    return this == MARK_OUTBOUND || this == LOAD_MORE || this == REFRESH;
+    return this == START_MOCKS || this == MARK_OUTBOUND || this == LOAD_MORE || this == REFRESH;
   }
 }

@@ -5,14 +5,19 @@ import dev.kubereplay.intellij.recordings.DesktopRecording;
 import dev.kubereplay.intellij.recordings.ImportOptions;
 import dev.kubereplay.intellij.recordings.ImportRun;
 import dev.kubereplay.intellij.recordings.RecordingsModel;
+import dev.kubereplay.intellij.recordings.mocks.MockText;
 import dev.kubereplay.intellij.recordings.tree.RecordingNode;
 import dev.kubereplay.intellij.recordings.tree.RecordingText;
 import dev.kubereplay.protocol.Nullable;
+import dev.kubereplay.protocol.replay.MocksDto;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.PairDirection;
 import dev.kubereplay.protocol.traffic.SnapshotDto;
 import dev.kubereplay.protocol.traffic.SnapshotState;
+import java.awt.Toolkit;
+import java.awt.datatransfer.StringSelection;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +41,33 @@ public final class RecordingsActions {
     Optional<ImportOptions> askImportOptions(ImportOptions defaults);
   }
 
+  /** Where the project keeps its settings, and the clipboard the mocks' environment goes to. */
+  public interface Workspace {
+    /**
+     * The project's {@code kubereplay.json}, sent as the mocks' settings when it exists (checked
+     * off the UI thread); empty without a project directory.
+     */
+    Optional<Path> mocksSettings();
+
+    void copyToClipboard(String text);
+  }
+
+  /** No project settings; the system clipboard. */
+  public static final Workspace NO_WORKSPACE =
+      new Workspace() {
+        @Override
+        public Optional<Path> mocksSettings() {
+          return Optional.empty();
+        }
+
+        @Override
+        public void copyToClipboard(String text) {
+          Toolkit.getDefaultToolkit()
+              .getSystemClipboard()
+              .setContents(new StringSelection(text), null);
+        }
+      };
+
   /** The answer that asks for a forward proxy instead of an upstream. */
   public static final String FORWARD = "forward proxy";
 
@@ -44,6 +76,7 @@ public final class RecordingsActions {
   private final ImportOptionsAsker importOptions;
   private final ClusterActions.Chooser chooser;
   private final ClusterActions.Confirmer confirmer;
+  private final Workspace workspace;
 
   public RecordingsActions(
       RecordingsModel model,
@@ -51,6 +84,17 @@ public final class RecordingsActions {
       ImportOptionsAsker importOptions,
       ClusterActions.Chooser chooser,
       ClusterActions.Confirmer confirmer) {
+    this(model, files, importOptions, chooser, confirmer, NO_WORKSPACE);
+  }
+
+  public RecordingsActions(
+      RecordingsModel model,
+      FilePicker files,
+      ImportOptionsAsker importOptions,
+      ClusterActions.Chooser chooser,
+      ClusterActions.Confirmer confirmer,
+      Workspace workspace) {
+    this.workspace = workspace;
     this.model = model;
     this.files = files;
     this.importOptions = importOptions;
@@ -70,6 +114,14 @@ public final class RecordingsActions {
         yield rec == null || !rec.phase().running();
       }
       case EXPORT, RENAME, DELETE -> node != null && node.snapshotId() != null;
+      case START_MOCKS ->
+          node != null
+              && node.snapshotId() != null
+              && model.mocks(node.snapshotId()) == null
+              && !model.mocksStarting(node.snapshotId())
+              && !recording(node);
+      case STOP_MOCKS, COPY_ENVIRONMENT ->
+          node != null && node.snapshotId() != null && model.mocks(node.snapshotId()) != null;
       case MARK_OUTBOUND -> reclassifiable(node, PairDirection.OUT);
       case MARK_INBOUND -> reclassifiable(node, PairDirection.IN);
       case MARK_ENDPOINT_OUTBOUND -> endpointReclassifiable(node, PairDirection.OUT);
@@ -183,6 +235,10 @@ public final class RecordingsActions {
       case LOAD_MORE ->
           model.loadMore(node.snapshotId(), node.host(), node.method(), node.pathTemplate());
       case REFRESH -> model.refresh();
+      case START_MOCKS ->
+          model.startMocks(node.snapshotId(), workspace.mocksSettings().orElse(null));
+      case STOP_MOCKS -> model.stopMocks(node.snapshotId());
+      case COPY_ENVIRONMENT -> copyEnvironment(node.snapshotId());
       case RECORD -> {
         Optional<String> upstream =
             chooser.choose(
@@ -239,6 +295,18 @@ public final class RecordingsActions {
             .choose("Export Snapshot", "Write \"" + name + "\" to:", List.of(suggested), suggested)
             .ifPresent(path -> model.export(node.snapshotId(), format.get(), path));
       }
+    }
+  }
+
+  /**
+   * Copy Environment: the snapshot's mocks' variables as {@code export NAME='value'} lines on the
+   * clipboard; the status line says so.
+   */
+  public void copyEnvironment(String snapshotId) {
+    MocksDto mocks = model.mocks(snapshotId);
+    if (mocks != null) {
+      workspace.copyToClipboard(MockText.exports(mocks.environment()));
+      model.environmentCopied(mocks);
     }
   }
 

@@ -16,7 +16,8 @@ import javax.swing.tree.DefaultTreeCellRenderer;
 /**
  * A Recordings row: the name, a snapshot's state word in its colour, then the detail in grey (an
  * endpoint's latency sparkline in blue); pairs in their status's colour with a dot; a snapshot
- * being recorded with a red dot, an interrupted one with an amber warning sign.
+ * being recorded with a red dot, an interrupted one with an amber warning sign, one whose mocks run
+ * with a green triangle and where they listen.
  */
 final class RecordingRenderer extends DefaultTreeCellRenderer {
 
@@ -52,8 +53,19 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
                 + (tone == null || selected
                     ? html(node.mark())
                     : "<font color='" + hex(tone) + "'>" + html(node.mark()) + "</font>");
+    String mocks =
+        node.mocks().isEmpty()
+            ? ""
+            : "&nbsp;&nbsp;"
+                + (selected
+                    ? html(node.mocks())
+                    : "<font color='"
+                        + hex(RecordingColors.OK)
+                        + "'>"
+                        + html(node.mocks())
+                        + "</font>");
     String detail = detail(node.detail(), selected);
-    setText("<html>" + main + mark + detail + "</html>");
+    setText("<html>" + main + mark + mocks + detail + "</html>");
     setToolTipText(node.hint());
     switch (node.kind()) {
       case PAIR, MESSAGE -> setIcon(tone == null ? null : new Dot(tone));
@@ -63,6 +75,8 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
           setIcon(new Dot(RecordingColors.ALERT_RECORDING));
         } else if (node.tone() == Tone.CAUTION) {
           setIcon(new Caution(RecordingColors.CAUTION));
+        } else if (!node.mocks().isEmpty()) {
+          setIcon(new Serving(RecordingColors.OK));
         }
       }
       default -> {}
@@ -113,6 +127,28 @@ final class RecordingRenderer extends DefaultTreeCellRenderer {
       g2.setColor(Color.WHITE);
       g2.fillRect(x + 5, y + 4, 2, 5);
       g2.fillRect(x + 5, y + 10, 2, 1);
+      g2.dispose();
+    }
+
+    @Override
+    public int getIconWidth() {
+      return 13;
+    }
+
+    @Override
+    public int getIconHeight() {
+      return 13;
+    }
+  }
+
+  /** A "play" triangle: the snapshot's mocks are answering. */
+  record Serving(Color color) implements Icon {
+    @Override
+    public void paintIcon(Component c, Graphics g, int x, int y) {
+      Graphics2D g2 = (Graphics2D) g.create();
+      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g2.setColor(color);
+      g2.fillPolygon(new int[] {x + 2, x + 12, x + 2}, new int[] {y + 1, y + 6, y + 12}, 3);
       g2.dispose();
     }
 

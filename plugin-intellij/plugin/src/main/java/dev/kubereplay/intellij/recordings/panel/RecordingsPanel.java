@@ -33,8 +33,8 @@ import javax.swing.tree.TreePath;
 /**
  * The Recordings tab in plain Swing: the snapshot tree beside the selected pair's document (an
  * endpoint's: its latency chart above its numbers), the running import (progress, Cancel) or its
- * report, the running export (Cancel), and a status line. Shows {@link RecordingsModel}; decides
- * nothing itself.
+ * report, the running export (Cancel), running mocks and their log under the tree, and a status
+ * line. Shows {@link RecordingsModel}; decides nothing itself.
  */
 public final class RecordingsPanel extends JPanel {
 
@@ -48,6 +48,7 @@ public final class RecordingsPanel extends JPanel {
   private final RunningBars bars;
   private final JLabel status = new JLabel(" ");
   private final JPanel north = new JPanel(new BorderLayout());
+  private final MocksPanel mocks;
   private boolean updating;
   // What the user opened, kept across rebuilds: a row that is briefly absent while its parent
   // loads again (after a refresh) opens again when it comes back.
@@ -133,7 +134,12 @@ public final class RecordingsPanel extends JPanel {
     // chart stays in place while the text scrolls.
     chart.setBorder(BorderFactory.createMatteBorder(0, 0, 1, 0, RecordingColors.MUTED));
     detail.setColumnHeaderView(chart);
-    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(tree), detail);
+    // Under the tree: running mocks and their log, whose rows open pairs in the pane beside.
+    mocks = new MocksPanel(model);
+    JPanel left = new JPanel(new BorderLayout());
+    left.add(new JScrollPane(tree), BorderLayout.CENTER);
+    left.add(mocks, BorderLayout.SOUTH);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, detail);
     split.setResizeWeight(0.5);
     split.setBorder(null);
 
@@ -194,6 +200,11 @@ public final class RecordingsPanel extends JPanel {
     return bars.stopRecording;
   }
 
+  /** Running mocks, their environment and their log. */
+  public MocksPanel mocksPanel() {
+    return mocks;
+  }
+
   public JLabel statusLine() {
     return status;
   }
@@ -251,6 +262,8 @@ public final class RecordingsPanel extends JPanel {
       chart.setEndpoint(model.selectedEndpoint());
       detail.getColumnHeader().setVisible(chart.isVisible()); // else its room stays, blank
       bars.update(model);
+      RecordingNode now = selectedNode();
+      mocks.update(now == null ? null : now.snapshotId());
       status.setText(model.status().isEmpty() ? " " : model.status());
       status.setForeground(
           model.status().startsWith("Could not") ? RecordingColors.ALERT : getForeground());

@@ -13,6 +13,8 @@ import java.util.List;
  *     empty
  * @param tooltip what hovering says, or empty for the label
  * @param direction a pair's direction; null for the other rows
+ * @param mocks on a snapshot whose mocks run, where they listen ("mocks on 127.0.0.1:41234"); else
+ *     empty
  */
 public record RecordingNode(
     Kind kind,
@@ -27,7 +29,40 @@ public record RecordingNode(
     @Nullable String pathTemplate,
     long pairId,
     @Nullable PairDirection direction,
-    List<RecordingNode> children) {
+    List<RecordingNode> children,
+    String mocks) {
+
+  /** A row without mocks. */
+  public RecordingNode(
+      Kind kind,
+      String text,
+      String mark,
+      String detail,
+      Tone tone,
+      String tooltip,
+      @Nullable String snapshotId,
+      @Nullable String host,
+      @Nullable String method,
+      @Nullable String pathTemplate,
+      long pairId,
+      @Nullable PairDirection direction,
+      List<RecordingNode> children) {
+    this(
+        kind,
+        text,
+        mark,
+        detail,
+        tone,
+        tooltip,
+        snapshotId,
+        host,
+        method,
+        pathTemplate,
+        pairId,
+        direction,
+        children,
+        "");
+  }
 
   /** What a row is. */
   public enum Kind {
@@ -52,6 +87,9 @@ public record RecordingNode(
     StringBuilder b = new StringBuilder(text);
     if (!mark.isEmpty()) {
       b.append("  ").append(mark);
+    }
+    if (!mocks.isEmpty()) {
+      b.append("  ").append(mocks);
     }
     if (!detail.isEmpty()) {
       b.append("  ").append(detail);

@@ -1,7 +1,9 @@
 package dev.kubereplay.intellij.recordings.tree;
 
 import dev.kubereplay.intellij.cluster.tree.Tone;
+import dev.kubereplay.intellij.recordings.mocks.MockText;
 import dev.kubereplay.protocol.Nullable;
+import dev.kubereplay.protocol.replay.MocksDto;
 import dev.kubereplay.protocol.traffic.EndpointDto;
 import dev.kubereplay.protocol.traffic.HostEndpointsDto;
 import dev.kubereplay.protocol.traffic.ListEndpointsResponse;
@@ -19,10 +21,20 @@ public final class RecordingTree {
 
   private final Map<String, Object> endpoints;
   private final Map<EndpointRef, Object> pairs;
+  private final Map<String, MocksDto> mocks;
 
   public RecordingTree(Map<String, Object> endpoints, Map<EndpointRef, Object> pairs) {
+    this(endpoints, pairs, Map.of());
+  }
+
+  /**
+   * @param mocks the running mocks by snapshot id: their snapshots' rows say where they listen
+   */
+  public RecordingTree(
+      Map<String, Object> endpoints, Map<EndpointRef, Object> pairs, Map<String, MocksDto> mocks) {
     this.endpoints = endpoints;
     this.pairs = pairs;
+    this.mocks = mocks;
   }
 
   public RecordingNode root(@Nullable List<SnapshotDto> snapshots, @Nullable String error) {
@@ -58,6 +70,7 @@ public final class RecordingTree {
   }
 
   private RecordingNode snapshot(SnapshotDto s) {
+    MocksDto running = mocks.get(s.id());
     List<RecordingNode> children = new ArrayList<>();
     Object answer = endpoints.get(s.id());
     if (answer instanceof ListEndpointsResponse r) {
@@ -78,14 +91,17 @@ public final class RecordingTree {
         RecordingText.stateMark(s),
         RecordingText.snapshotDetail(s),
         RecordingText.stateTone(s),
-        RecordingText.stateTooltip(s),
+        running == null
+            ? RecordingText.stateTooltip(s)
+            : (RecordingText.stateTooltip(s) + " " + MockText.listening(running)).trim(),
         s.id(),
         null,
         null,
         null,
         0,
         null,
-        children);
+        children,
+        running == null ? "" : MockText.rowMark(running));
   }
 
   private RecordingNode host(String snapshotId, HostEndpointsDto h) {
