@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   copyServerJar,
   description,
@@ -20,6 +20,17 @@ import {
   waitForDescription,
   widenSidebar,
 } from './ui';
+import {
+  answer,
+  editorText,
+  expand,
+  importFile,
+  notification,
+  quickPickRow,
+  recordings,
+  row,
+  showRecordings,
+} from './recordingsUi';
 import { freePort, REPO_DIR, setUpWorkbench, type Workbench } from './workbench';
 
 const SHOP_HAR = path.join(
@@ -105,96 +116,6 @@ describe('the Recordings view in a VS Code workbench', { timeout: 170_000 }, () 
       fs.rmSync(tmp, { recursive: true, force: true }); // KUBEREPLAY_E2E_KEEP=1 keeps the logs
     }
   });
-
-  const recordings = (page: Page) =>
-    page.locator(`${SIDEBAR} .pane`, {
-      has: page.locator('.pane-header', { hasText: /^Recordings/i }),
-    });
-
-  /** A row of the Recordings view by its whole label. */
-  function row(page: Page, label: string): Locator {
-    return recordings(page)
-      .locator('.monaco-list-row', {
-        has: page.locator('.label-name', { hasText: new RegExp(`^${escape(label)}$`) }),
-      })
-      .first();
-  }
-
-  /** Clicks a collapsed row open and waits for a row under it. */
-  async function expand(page: Page, label: string, childLabel: string): Promise<void> {
-    const child = row(page, childLabel);
-    if (!(await child.isVisible())) {
-      await row(page, label).click();
-    }
-    await child.waitFor();
-  }
-
-  /** Opens the Recordings view and gives it the side bar: the Clusters view is collapsed. */
-  async function showRecordings(page: Page): Promise<void> {
-    const header = (name: RegExp) =>
-      page.locator(`${SIDEBAR} .pane-header`, { hasText: name }).first();
-    await header(/^Clusters/i).waitFor();
-    if ((await header(/^Clusters/i).getAttribute('aria-expanded')) === 'true') {
-      await header(/^Clusters/i).click();
-    }
-    if ((await header(/^Recordings/i).getAttribute('aria-expanded')) !== 'true') {
-      await header(/^Recordings/i).click();
-    }
-    await recordings(page).getByText('No recordings yet.').waitFor();
-  }
-
-  /** Runs Import Recording… from the command palette and answers its file dialog. */
-  async function importFile(page: Page, file: string): Promise<void> {
-    const input = page.locator('.quick-input-widget input');
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Kube Replay: Import Recording');
-    await quickPickRow(page, 'Kube Replay: Import Recording…').waitFor();
-    await page.keyboard.press('Enter');
-    // The workbench's own file dialog: a path in the quick input. Once it lists the folder,
-    // type the file's path over the folder's.
-    await page
-      .locator('.quick-input-widget .quick-input-title', { hasText: 'Import Recording' })
-      .waitFor();
-    await quickPickRow(page, path.basename(file)).waitFor();
-    await input.fill(file);
-    await page.waitForFunction(
-      ([selector, value]) => document.querySelector<HTMLInputElement>(selector)?.value === value,
-      ['.quick-input-widget input', file] as const,
-    );
-    await page.keyboard.press('Enter');
-    await quickPickRow(page, 'Import with defaults').waitFor();
-  }
-
-  function quickPickRow(page: Page, label: string): Locator {
-    return page
-      .locator('.quick-input-list .monaco-list-row', {
-        has: page.locator('.label-name', { hasText: new RegExp(`^${escape(label)}$`) }),
-      })
-      .first();
-  }
-
-  /** Answers an input box of the quick input with `text` (empty: keeps the default). */
-  async function answer(page: Page, title: RegExp, text?: string): Promise<void> {
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
-    const input = page.locator('.quick-input-widget input');
-    if (text !== undefined) {
-      await input.fill(text);
-    }
-    await page.keyboard.press('Enter');
-  }
-
-  async function notification(page: Page, text: RegExp): Promise<Locator> {
-    const toast = page.locator('.notification-toast', { hasText: text }).first();
-    await toast.waitFor();
-    return toast;
-  }
-
-  async function editorText(page: Page, waitFor: string): Promise<string> {
-    const editor = page.locator('.editor-instance .view-lines').first();
-    await editor.getByText(waitFor).first().waitFor();
-    return (await editor.innerText()).replace(/\u00a0/g, ' ');
-  }
 
   it('imports a HAR, opens a pair, marks a host as outbound and pages through pairs', async () => {
     assert.ok(browser);
@@ -404,7 +325,3 @@ describe('the Recordings view in a VS Code workbench', { timeout: 170_000 }, () 
     }
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

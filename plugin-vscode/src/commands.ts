@@ -26,6 +26,12 @@ export const Commands = {
   markEndpointInbound: 'kubereplay.markEndpointInbound',
   startRecording: 'kubereplay.startRecording',
   stopRecording: 'kubereplay.stopRecording',
+  startMocks: 'kubereplay.startMocks',
+  stopMocks: 'kubereplay.stopMocks',
+  copyMocksEnvironment: 'kubereplay.copyMocksEnvironment',
+  showMocksEnvironment: 'kubereplay.showMocksEnvironment',
+  openMockedPair: 'kubereplay.openMockedPair',
+  openMockMiss: 'kubereplay.openMockMiss',
 } as const;
 
 /** Ids of the views and the context keys their `when` clauses read. */
@@ -33,6 +39,7 @@ export const Views = {
   container: 'kubereplay',
   clusters: 'kubereplay.clusters',
   recordings: 'kubereplay.recordings',
+  mocks: 'kubereplay.mocks',
 } as const;
 
 export const ContextKeys = {
@@ -51,6 +58,9 @@ export const PAIR_SCHEME = 'kubereplay-pair';
 
 /** The URI scheme of the read-only documents that show an import report. */
 export const REPORT_SCHEME = 'kubereplay-report';
+
+/** The URI scheme of the read-only documents that show a request the mocks missed. */
+export const MISS_SCHEME = 'kubereplay-miss';
 
 /** Built-in VS Code commands the extension calls. */
 export const BuiltinCommands = {

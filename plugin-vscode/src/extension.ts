@@ -6,11 +6,15 @@ import {
   BuiltinCommands,
   Commands,
   LOGS_SCHEME,
+  MISS_SCHEME,
   PAIR_SCHEME,
   REPORT_SCHEME,
   Views,
 } from './commands';
 import { LogsView } from './logs/logsView';
+import { MockLog } from './mocks/mockLog';
+import { MissDocuments, MocksTree, registerMocksActions, type MocksApi } from './mocks/mocksView';
+import { RunningMocks } from './mocks/running';
 import { DesktopRecordings } from './recordings/desktop';
 import { ImportWatcher } from './recordings/imports';
 import {
@@ -78,7 +82,11 @@ export function activate(context: vscode.ExtensionContext): void {
     stopRecording: (recordingId) => server.send(Requests.trafficStopRecording, { recordingId }),
   };
   const recordingsStore = new RecordingsStore(recordingsApi);
-  const recordings = new RecordingsTree(recordingsStore);
+  const runningMocks = new RunningMocks();
+  const mockLog = new MockLog();
+  const recordings = new RecordingsTree(recordingsStore, (snapshotId) =>
+    runningMocks.ofSnapshot(snapshotId),
+  );
   const recordingsView = vscode.window.createTreeView(Views.recordings, {
     treeDataProvider: recordings,
     showCollapseAll: true,
@@ -86,6 +94,16 @@ export function activate(context: vscode.ExtensionContext): void {
   const recordingDocuments = new RecordingDocuments(recordingsApi);
   const imports = new ImportWatcher();
   const desktop = new DesktopRecordings();
+  const mocksApi: MocksApi = {
+    startMocks: (params) => server.send(Requests.replayStartMocks, params),
+    stopMocks: (id) => server.send(Requests.replayStopMocks, { id }),
+    listMocks: () => server.send(Requests.replayListMocks, {}),
+  };
+  const mocks = new MocksTree(runningMocks, mockLog);
+  const mocksView = vscode.window.createTreeView(Views.mocks, {
+    treeDataProvider: mocks,
+    showCollapseAll: true,
+  });
 
   context.subscriptions.push(
     recordings,
@@ -103,6 +121,26 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     server.onDidRecord((params) => {
       desktop.recorded(params);
+    }),
+    mocks,
+    mocksView,
+    vscode.workspace.registerTextDocumentContentProvider(
+      MISS_SCHEME,
+      new MissDocuments(runningMocks, mockLog),
+    ),
+    registerMocksActions(mocksApi, runningMocks, mockLog, recordingsView),
+    {
+      dispose: runningMocks.onDidChange(() => {
+        mockLog.retain(runningMocks.all.map((running) => running.id));
+        mocks.redraw();
+        recordings.redrawAll();
+      }),
+    },
+    server.onDidMatch((params) => {
+      // A batch for mocks stopped meanwhile changes nothing shown.
+      if (runningMocks.get(params.mocksId) && mockLog.matched(params)) {
+        mocks.redraw();
+      }
     }),
     server.onDidProgress((params) => {
       imports.progress(params);
@@ -149,10 +187,18 @@ export function activate(context: vscode.ExtensionContext): void {
       } else if (state.kind === 'running') {
         void store.reload();
         recordings.refresh();
+        // Mocks stop with their server: a new one runs those this window starts from now on.
+        mocksApi.listMocks().then(
+          (answer) => {
+            runningMocks.listed(answer.mocks);
+          },
+          () => undefined,
+        );
       } else if (state.kind === 'failed') {
         logs.serverStopped();
         imports.serverStopped();
         desktop.clear();
+        runningMocks.clear();
         store.showContexts({
           kind: 'failed',
           failure: { message: state.message, serverDown: true },
@@ -161,6 +207,7 @@ export function activate(context: vscode.ExtensionContext): void {
         logs.serverStopped();
         imports.serverStopped();
         desktop.clear();
+        runningMocks.clear();
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -10,7 +10,10 @@ import type {
 import { bytes, directionCounts, millis, shortTime } from './model';
 
 /** The path of a pair's virtual document: `/<snapshot>/<pairId> GET example.com.http`. */
-export function pairPath(snapshotId: string, pair: PairSummaryDto): string {
+export function pairPath(
+  snapshotId: string,
+  pair: Pick<PairSummaryDto, 'pairId' | 'method' | 'host'>,
+): string {
   const name = `${pair.pairId} ${pair.method} ${pair.host}`.replace(/[/\\?#%]/g, '_');
   return `/${encodeURIComponent(snapshotId)}/${name}.http`;
 }

@@ -268,20 +268,34 @@ export function snapshotTooltip(snapshot: SnapshotDto): string {
   return lines.join('\n');
 }
 
-export function render(node: RecordingNode): RenderedRow {
+/** Where a snapshot's running mocks listen, as its row shows them. */
+export interface MocksMark {
+  address: string;
+}
+
+/**
+ * A row as the view draws it; a snapshot whose mocks run says where they listen, with a
+ * distinct icon and a context value that offers Stop Mocks.
+ */
+export function render(node: RecordingNode, mocks: readonly MocksMark[] = []): RenderedRow {
   switch (node.kind) {
     case 'snapshot': {
       const { snapshot } = node;
       const mark = stateMark(snapshot.state);
       const counts = directionCounts(snapshot.inCount, snapshot.outCount);
+      const mocked =
+        mocks.length > 0
+          ? `mocks on ${mocks.map((running) => running.address).join(', ')}`
+          : undefined;
+      const tooltip = snapshotTooltip(snapshot);
       return {
         label: snapshot.name,
-        description: [mark.word, counts, shortTime(snapshot.created)]
+        description: [mark.word, mocked, counts, shortTime(snapshot.created)]
           .filter((part) => part !== undefined)
           .join(' · '),
-        tooltip: snapshotTooltip(snapshot),
-        icon: mark.icon,
-        contextValue: 'kubereplay.snapshot',
+        tooltip: mocked ? `${tooltip}\nMocks: ${mocked.slice('mocks on '.length)}` : tooltip,
+        icon: mocked && !mark.word ? { id: 'server-process', color: 'charts.green' } : mark.icon,
+        contextValue: mocked ? 'kubereplay.snapshot.mocked' : 'kubereplay.snapshot',
         collapse: 'collapsed',
       };
     }

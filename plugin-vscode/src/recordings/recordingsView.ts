@@ -25,6 +25,7 @@ import {
   exportFileName,
   render,
   validateName,
+  type MocksMark,
   type RecordingNode,
 } from './model';
 import { reclassifiedMessage, reclassifyParams, type ReclassifyScope } from './reclassify';
@@ -52,7 +53,16 @@ export class RecordingsTree implements vscode.TreeDataProvider<RecordingNode>, v
   private readonly changeEmitter = new vscode.EventEmitter<RecordingNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly store: RecordingsStore) {}
+  constructor(
+    private readonly store: RecordingsStore,
+    /** The mocks running for a snapshot, which its row shows. */
+    private readonly mocksOf: (snapshotId: string) => readonly MocksMark[] = () => [],
+  ) {}
+
+  /** Draws the rows again from the server's list, e.g. when mocks start or stop. */
+  redrawAll(): void {
+    this.changeEmitter.fire(undefined);
+  }
 
   /** Reloads every row from the server. */
   refresh(): void {
@@ -66,7 +76,7 @@ export class RecordingsTree implements vscode.TreeDataProvider<RecordingNode>, v
   }
 
   getTreeItem(node: RecordingNode): vscode.TreeItem {
-    const row = render(node);
+    const row = render(node, node.kind === 'snapshot' ? this.mocksOf(node.snapshot.id) : []);
     const item = new vscode.TreeItem(
       row.label,
       row.collapse === 'none'

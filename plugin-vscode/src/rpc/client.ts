@@ -33,6 +33,7 @@ import {
   type DidEndLogsParams,
   type DidFinishImportParams,
   type DidProgressParams,
+  type DidMatchParams,
   type DidRecordParams,
   type ErrorDataDto,
   type InitializeParams,
@@ -193,6 +194,10 @@ export class KubeReplayClient implements Disposable {
 
   onDidRecord(listener: (params: DidRecordParams) => void): Disposable {
     return this.connection.onNotification(Notifications.trafficDidRecord, listener);
+  }
+
+  onDidMatch(listener: (params: DidMatchParams) => void): Disposable {
+    return this.connection.onNotification(Notifications.replayDidMatch, listener);
   }
 
   onDidFinishImport(listener: (params: DidFinishImportParams) => void): Disposable {

@@ -20,6 +20,7 @@ import {
   type DidChangeClusterParams,
   type DidEndLogsParams,
   type DidFinishImportParams,
+  type DidMatchParams,
   type DidProgressParams,
   type DidRecordParams,
   type ErrorDataDto,
@@ -41,6 +42,7 @@ const HANDLED_NOTIFICATIONS = [
   'traffic/didProgress',
   'traffic/didFinishImport',
   'traffic/didRecord',
+  'replay/didMatch',
 ];
 
 const ACTION_OPEN_SETTINGS = 'Open Settings';
@@ -61,6 +63,7 @@ export class ServerSession implements vscode.Disposable {
   private readonly progressEmitter = new vscode.EventEmitter<DidProgressParams>();
   private readonly finishImportEmitter = new vscode.EventEmitter<DidFinishImportParams>();
   private readonly recordEmitter = new vscode.EventEmitter<DidRecordParams>();
+  private readonly matchEmitter = new vscode.EventEmitter<DidMatchParams>();
 
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidChangeCluster = this.clusterEmitter.event;
@@ -69,6 +72,7 @@ export class ServerSession implements vscode.Disposable {
   readonly onDidProgress = this.progressEmitter.event;
   readonly onDidFinishImport = this.finishImportEmitter.event;
   readonly onDidRecord = this.recordEmitter.event;
+  readonly onDidMatch = this.matchEmitter.event;
 
   constructor(
     private readonly extensionPath: string,
@@ -142,6 +146,7 @@ export class ServerSession implements vscode.Disposable {
     this.progressEmitter.dispose();
     this.finishImportEmitter.dispose();
     this.recordEmitter.dispose();
+    this.matchEmitter.dispose();
   }
 
   private async launch(): Promise<KubeReplayClient> {
@@ -170,6 +175,9 @@ export class ServerSession implements vscode.Disposable {
       });
       watched.onDidRecord((params) => {
         this.recordEmitter.fire(params);
+      });
+      watched.onDidMatch((params) => {
+        this.matchEmitter.fire(params);
       });
       const answer = await watched.initialize({
         clientInfo: { name: 'kubereplay-vscode', version: this.extensionVersion },
