@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       dev.kubereplay.server.cli.traffic.SnapshotsCommand.class,
       dev.kubereplay.server.cli.traffic.SnapshotCommand.class,
       dev.kubereplay.server.cli.replay.MockCommand.class,
+      dev.kubereplay.server.cli.replay.ReplayCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {

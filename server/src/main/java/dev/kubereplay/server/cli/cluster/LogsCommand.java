@@ -4,17 +4,15 @@ import com.google.gson.Gson;
 import dev.kubereplay.protocol.jsonrpc.ProtocolGson;
 import dev.kubereplay.protocol.logs.GetLogsResponse;
 import dev.kubereplay.server.cli.CliException;
+import dev.kubereplay.server.cli.Durations;
 import dev.kubereplay.server.cluster.Scope;
 import dev.kubereplay.server.cluster.logs.LogLine;
 import dev.kubereplay.server.cluster.logs.LogRequest;
 import dev.kubereplay.server.cluster.logs.LogService;
 import dev.kubereplay.server.rpc.LogDtos;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +23,6 @@ import picocli.CommandLine.Parameters;
         "Container logs of a workload (all its pods) or a pod: the app container by default.")
 final class LogsCommand extends ViewCommand {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(h|m|s)");
   private static final Gson LINE_JSON = ProtocolGson.create();
 
   @Parameters(
@@ -74,7 +71,7 @@ final class LogsCommand extends ViewCommand {
       name = target.substring(slash + 1);
     }
     LogRequest request =
-        new LogRequest(name, kind, container, sidecar, previous, tail, parse(since));
+        new LogRequest(name, kind, container, sidecar, previous, tail, Durations.parse(since));
     Scope scope = resolve(cli);
     LogService logs = cli.service().logService(cli.scheduler());
     if (!follow) {
@@ -138,30 +135,5 @@ final class LogsCommand extends ViewCommand {
           throw new CliException(
               "unknown kind '" + text + "': use deployment, statefulset, daemonset or pod");
     };
-  }
-
-  /** {@code 1h30m}, {@code 5m}, {@code 30s}. */
-  static Duration parse(String text) {
-    if (text == null) {
-      return null;
-    }
-    Matcher matcher = DURATION.matcher(text);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (matcher.find() && matcher.start() == end) {
-      long amount = Long.parseLong(matcher.group(1));
-      total =
-          total.plus(
-              switch (matcher.group(2)) {
-                case "h" -> Duration.ofHours(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofSeconds(amount);
-              });
-      end = matcher.end();
-    }
-    if (end != text.length() || end == 0) {
-      throw new CliException("cannot read duration '" + text + "': use e.g. 30s, 5m, 1h30m");
-    }
-    return total;
   }
 }
