@@ -182,7 +182,7 @@ public final class MockCommand implements Callable<Integer> {
               + mocks.snapshot().name()
               + "\" ("
               + mocks.calls()
-              + " recorded calls) on "
+              + (mocks.calls() == 1 ? " recorded call) on " : " recorded calls) on "
               + where
               + "; Ctrl-C stops them");
       err.println(

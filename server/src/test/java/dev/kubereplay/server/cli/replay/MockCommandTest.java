@@ -112,7 +112,7 @@ class MockCommandTest {
     MockCommand.interrupt();
 
     assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
-    assertThat(err.toString()).contains("(1 recorded calls)");
+    assertThat(err.toString()).contains("(1 recorded call)");
     assertThat(out.toString().lines())
         .anySatisfy(
             line ->
