@@ -16,10 +16,7 @@ import dev.kubereplay.server.traffic.model.Direction;
 import dev.kubereplay.server.traffic.model.Snapshot;
 import dev.kubereplay.server.traffic.store.LiveSnapshot;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,27 +211,11 @@ public final class MockService implements AutoCloseable {
 
   /** Passthrough to the mocks' own port would send each miss round and round. */
   private static void refuseLoop(Passthrough passing, InetSocketAddress address) {
-    URI to = passing.to();
-    if (to == null) {
-      return;
-    }
-    int port =
-        to.getPort() >= 0 ? to.getPort() : "https".equalsIgnoreCase(to.getScheme()) ? 443 : 80;
-    if (port != address.getPort()) {
-      return;
-    }
-    try {
-      InetAddress host = InetAddress.getByName(to.getHost());
-      if (host.isLoopbackAddress()
-          || host.isAnyLocalAddress()
-          || host.equals(address.getAddress())) {
-        throw new ReplayException(
-            ReplayException.Reason.INVALID,
-            to.toString(),
-            "--passthrough-to " + to + " is the mocks themselves: misses would loop");
-      }
-    } catch (UnknownHostException unknown) {
-      // not this machine, then
+    if (passing.loopsTo(address)) {
+      throw new ReplayException(
+          ReplayException.Reason.INVALID,
+          passing.to().toString(),
+          "--passthrough-to " + passing.to() + " is the mocks themselves: misses would loop");
     }
   }
 

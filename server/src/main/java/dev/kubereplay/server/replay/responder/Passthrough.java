@@ -1,6 +1,9 @@
 package dev.kubereplay.server.replay.responder;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -43,6 +46,26 @@ public record Passthrough(boolean enabled, URI to, String keepAs) {
     }
     if (keepAs != null) {
       keepAs = keepAs.strip();
+    }
+  }
+
+  /** Whether {@link #to()} names mocks listening on {@code address}: each miss would loop. */
+  public boolean loopsTo(InetSocketAddress address) {
+    if (to == null) {
+      return false;
+    }
+    int port =
+        to.getPort() >= 0 ? to.getPort() : "https".equalsIgnoreCase(to.getScheme()) ? 443 : 80;
+    if (port != address.getPort()) {
+      return false;
+    }
+    try {
+      InetAddress host = InetAddress.getByName(to.getHost());
+      return host.isLoopbackAddress()
+          || host.isAnyLocalAddress()
+          || host.equals(address.getAddress());
+    } catch (UnknownHostException unknown) {
+      return false; // not this machine, then
     }
   }
 
