@@ -5,6 +5,8 @@ import dev.kubereplay.server.replay.match.Leniency;
 import dev.kubereplay.server.replay.match.Matcher;
 import dev.kubereplay.server.replay.responder.MockEnvironment;
 import dev.kubereplay.server.replay.responder.MockListener;
+import dev.kubereplay.server.replay.responder.Passthrough;
+import dev.kubereplay.server.replay.responder.PassthroughCalls;
 import dev.kubereplay.server.replay.responder.RecordingAnswers;
 import dev.kubereplay.server.replay.responder.Timing;
 import dev.kubereplay.server.replay.tls.HostCertificates;
@@ -12,6 +14,7 @@ import dev.kubereplay.server.replay.tls.LocalCa;
 import dev.kubereplay.server.traffic.TrafficService;
 import dev.kubereplay.server.traffic.model.Direction;
 import dev.kubereplay.server.traffic.model.Snapshot;
+import dev.kubereplay.server.traffic.store.LiveSnapshot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -43,24 +46,49 @@ public final class MockService implements AutoCloseable {
    *
    * @param listen where; port 0 for any free one
    * @param remoteClientsAllowed whether {@code listen} may be beyond loopback (the user said so)
-   * @param maxBodyBytes the longest request body read
+   * @param maxBodyBytes the longest request body read, and the longest answer passed through
+   * @param passthrough whether misses go on to the real upstream, and whether what came back is
+   *     kept as a new snapshot; {@link Passthrough#OFF} by default
    */
   public record Options(
       InetSocketAddress listen,
       boolean remoteClientsAllowed,
       Timing timing,
       Leniency leniency,
-      long maxBodyBytes) {}
+      long maxBodyBytes,
+      Passthrough passthrough) {
 
-  /** Mocks that are running. */
+    public Options {
+      passthrough = passthrough == null ? Passthrough.OFF : passthrough;
+    }
+
+    /** Mocks without passthrough. */
+    public Options(
+        InetSocketAddress listen,
+        boolean remoteClientsAllowed,
+        Timing timing,
+        Leniency leniency,
+        long maxBodyBytes) {
+      this(listen, remoteClientsAllowed, timing, leniency, maxBodyBytes, Passthrough.OFF);
+    }
+  }
+
+  /**
+   * Mocks that are running.
+   *
+   * @param keptSnapshotId the snapshot that keeps passed-through calls ({@code RECORDING} until the
+   *     mocks stop), or null
+   */
   public record Running(
       String id,
       Snapshot snapshot,
       int calls,
       InetSocketAddress address,
-      Map<String, String> environment) {}
+      Map<String, String> environment,
+      String keptSnapshotId) {}
 
-  private record Started(Running running, MockListener listener) {}
+  private record Started(
+      Running running, MockListener listener, PassthroughCalls passthrough, LiveSnapshot kept) {}
 
   private final TrafficService traffic;
   private final Path dataDirectory;
@@ -92,8 +120,12 @@ public final class MockService implements AutoCloseable {
    *
    * @param snapshotReference a snapshot's id, id prefix or name
    * @param log hears of every request: what matched, or what came closest
-   * @throws ReplayException when the snapshot has no outbound calls with a response, or the address
-   *     is taken
+   * @throws ReplayException when the snapshot has no outbound calls with a response, the address is
+   *     taken ({@code ADDRESS_IN_USE}), or passthrough would send misses back to the mocks ({@code
+   *     INVALID})
+   * @throws dev.kubereplay.server.traffic.TrafficException when the snapshot is unknown
+   * @throws dev.kubereplay.server.traffic.StoreException when the snapshot that keeps
+   *     passed-through calls cannot be created; then nothing listens
    * @throws dev.kubereplay.server.listen.ListenRefusedException for an address beyond loopback the
    *     user did not allow
    */
@@ -131,12 +163,20 @@ public final class MockService implements AutoCloseable {
                   + outbound[0]
                   + " outbound calls but none with a recorded response to answer with");
     }
+    Passthrough passing = options.passthrough();
+    LiveSnapshot kept =
+        passing.keepAs() == null
+            ? null
+            : traffic.recordInto(passing.keepAs(), "mock passthrough:" + snapshot.id(), List.of());
+    PassthroughCalls passthrough =
+        passing.enabled() ? new PassthroughCalls(passing, options.maxBodyBytes(), kept) : null;
     MockListener listener =
         new MockListener(
             options.listen(),
             options.maxBodyBytes(),
             new HostCertificates(ca(), "localhost"),
-            new RecordingAnswers(new Matcher(calls, options.leniency()), options.timing(), log));
+            new RecordingAnswers(
+                new Matcher(calls, options.leniency()), options.timing(), log, passthrough));
     InetSocketAddress address;
     try {
       address = listener.start();
@@ -147,20 +187,57 @@ public final class MockService implements AutoCloseable {
           "the mocks " + e.getMessage(),
           e);
     }
+    try {
+      refuseLoop(passing, address);
+      if (kept != null) {
+        kept.open(); // after the port is bound: a failed start stores nothing
+      }
+    } catch (RuntimeException e) {
+      listener.close();
+      throw e;
+    }
     String id = "mocks-" + ids.incrementAndGet();
     Running mocks =
-        new Running(id, snapshot, calls.size(), address, MockEnvironment.of(address, ca()));
-    running.put(id, new Started(mocks, listener));
+        new Running(
+            id,
+            snapshot,
+            calls.size(),
+            address,
+            MockEnvironment.of(address, ca()),
+            kept == null ? null : kept.snapshotId());
+    running.put(id, new Started(mocks, listener, passthrough, kept));
     return mocks;
   }
 
-  /** Stops mocks; false when none has that id. */
+  /** Passthrough to the mocks' own port would send each miss round and round. */
+  private static void refuseLoop(Passthrough passing, InetSocketAddress address) {
+    if (passing.loopsTo(address)) {
+      throw new ReplayException(
+          ReplayException.Reason.INVALID,
+          passing.to().toString(),
+          "--passthrough-to " + passing.to() + " is the mocks themselves: misses would loop");
+    }
+  }
+
+  /**
+   * Stops mocks, then seals the snapshot keeping their passed-through calls, if any.
+   *
+   * @return false when none has that id
+   * @throws RuntimeException the store's failure when the kept snapshot cannot be sealed (it keeps
+   *     what was committed)
+   */
   public boolean stop(String id) {
     Started started = running.remove(id);
     if (started == null) {
       return false;
     }
     started.listener().close();
+    if (started.passthrough() != null) {
+      started.passthrough().close();
+    }
+    if (started.kept() != null) {
+      started.kept().seal();
+    }
     return true;
   }
 
@@ -172,9 +249,23 @@ public final class MockService implements AutoCloseable {
         .toList();
   }
 
-  /** Stops every mocks. */
+  /**
+   * Stops every mocks.
+   *
+   * @throws RuntimeException the first failure to seal a kept snapshot, after all are stopped
+   */
   @Override
   public void close() {
-    List.copyOf(running.keySet()).forEach(this::stop);
+    RuntimeException first = null;
+    for (String id : List.copyOf(running.keySet())) {
+      try {
+        stop(id);
+      } catch (RuntimeException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 }

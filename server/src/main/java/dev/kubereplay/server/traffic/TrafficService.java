@@ -239,6 +239,22 @@ public final class TrafficService {
     return recording;
   }
 
+  /**
+   * A new snapshot that grows as pairs are handed to it, redacted as desktop recordings are (the
+   * same redaction and bounded decoding): for exchanges recorded elsewhere than the recording
+   * proxy, such as calls the mocks pass through. The caller opens it, then seals or interrupts it;
+   * see {@link LiveSnapshot}.
+   *
+   * @param source where its pairs come from, as {@link
+   *     dev.kubereplay.server.traffic.model.Snapshot} shows it
+   */
+  public LiveSnapshot recordInto(String name, String source, List<String> redactKeys) {
+    return snapshots.record(
+        name.strip(),
+        source,
+        new Redactor(rules.withKeys(redactKeys == null ? List.of() : redactKeys)));
+  }
+
   private static String nothingToImport(SnapshotImport sink) {
     if (sink.skippedCount() == 0) {
       return "nothing to import: the file holds no entries";

@@ -8,13 +8,17 @@ import dev.kubereplay.server.replay.MockService;
 import dev.kubereplay.server.replay.match.Leniency;
 import dev.kubereplay.server.replay.match.LeniencyFile;
 import dev.kubereplay.server.replay.responder.MockEnvironment;
+import dev.kubereplay.server.replay.responder.Passthrough;
 import dev.kubereplay.server.replay.responder.RecordingAnswers;
 import dev.kubereplay.server.replay.responder.Timing;
 import dev.kubereplay.server.replay.tls.LocalCa;
 import dev.kubereplay.server.traffic.ImportOptions;
 import dev.kubereplay.server.traffic.TrafficService;
+import dev.kubereplay.server.traffic.model.Snapshot;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +40,8 @@ import picocli.CommandLine.Parameters;
           + " at it), as its HTTP proxy (HTTP_PROXY), and as its HTTPS proxy (HTTPS_PROXY; TLS"
           + " ends here with certificates from kubereplay's local CA, which --print-env makes the"
           + " app trust). A request that matches nothing is answered 599 with X-Kubereplay-Mock:"
-          + " miss and the closest recorded calls, and logged the same way."
+          + " miss and the closest recorded calls, and logged the same way; with --passthrough it"
+          + " goes on to the real upstream instead, and --keep-as keeps what came back."
     })
 public final class MockCommand implements Callable<Integer> {
 
@@ -105,6 +110,30 @@ public final class MockCommand implements Callable<Integer> {
   List<String> matchHeaders = new ArrayList<>();
 
   @Option(
+      names = "--passthrough",
+      description =
+          "send a call that matches nothing on to the real upstream (the host a proxy or CONNECT"
+              + " call names) and answer with what comes back, marked X-Kubereplay-Mock:"
+              + " passthrough")
+  boolean passthrough;
+
+  @Option(
+      names = "--passthrough-to",
+      paramLabel = "URL",
+      description =
+          "with --passthrough: where calls that came to the mocks as their upstream go"
+              + " (http[s]://host[:port][/base]); without it those stay misses")
+  String passthroughTo;
+
+  @Option(
+      names = "--keep-as",
+      paramLabel = "NAME",
+      description =
+          "with --passthrough: keep the passed-through calls, redacted, as the outbound calls of"
+              + " a new snapshot NAME, sealed when the mocks stop")
+  String keepAs;
+
+  @Option(
       names = "--settings",
       paramLabel = "FILE",
       description =
@@ -141,9 +170,11 @@ public final class MockCommand implements Callable<Integer> {
       throw new CliException("--timing: " + e.getMessage());
     }
     Leniency leniency = leniency();
+    Passthrough passing = passthrough();
     TrafficService traffic = TrafficService.open(main.environment().dataDirectory());
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
+    String kept = null;
     try (MockService service = new MockService(traffic, main.environment().dataDirectory())) {
       MockService.Running mocks =
           service.start(
@@ -153,8 +184,10 @@ public final class MockCommand implements Callable<Integer> {
                   allowRemoteClients,
                   answerTiming,
                   leniency,
-                  ImportOptions.DEFAULT_MAX_BODY_BYTES),
+                  ImportOptions.DEFAULT_MAX_BODY_BYTES,
+                  passing),
               event -> log(out, event));
+      kept = mocks.keptSnapshotId();
       RUNNING.set(stop);
       Thread onSignal =
           new Thread(
@@ -185,6 +218,13 @@ public final class MockCommand implements Callable<Integer> {
               + (mocks.calls() == 1 ? " recorded call) on " : " recorded calls) on "
               + where
               + "; Ctrl-C stops them");
+      if (passing.enabled()) {
+        err.println(
+            "misses go on to the real upstream"
+                + (kept == null
+                    ? ""
+                    : " and are kept in snapshot " + kept + " \"" + passing.keepAs() + "\""));
+      }
       err.println(
           "send an app's calls here: eval \"$(kubereplay mock --print-env --listen "
               + where
@@ -198,11 +238,50 @@ public final class MockCommand implements Callable<Integer> {
       }
     } finally {
       RUNNING.compareAndSet(stop, null);
+      if (kept != null) {
+        reportKept(traffic, kept, err);
+      }
       out.flush();
       err.flush();
       finished.countDown();
     }
     return 0;
+  }
+
+  private Passthrough passthrough() {
+    URI to = null;
+    if (passthroughTo != null) {
+      try {
+        to = new URI(passthroughTo.strip());
+      } catch (URISyntaxException e) {
+        throw new CliException("--passthrough-to: not a URL: " + e.getMessage());
+      }
+    }
+    try {
+      return new Passthrough(passthrough, to, keepAs);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
+  }
+
+  private static void reportKept(TrafficService traffic, String kept, PrintWriter err) {
+    try {
+      Snapshot snapshot = traffic.snapshot(kept);
+      err.println(
+          "kept "
+              + snapshot.outCount()
+              + " passed-through calls in snapshot "
+              + snapshot.id()
+              + " \""
+              + snapshot.name()
+              + "\"");
+    } catch (RuntimeException e) {
+      err.println(
+          "the passed-through calls of snapshot "
+              + kept
+              + " could not be read back: "
+              + e.getMessage());
+    }
   }
 
   private InetSocketAddress parseListen() {

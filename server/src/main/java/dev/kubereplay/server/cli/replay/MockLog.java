@@ -3,11 +3,13 @@ package dev.kubereplay.server.cli.replay;
 import dev.kubereplay.server.replay.match.Difference;
 import dev.kubereplay.server.replay.match.Matcher;
 import dev.kubereplay.server.replay.responder.MockRequest;
+import dev.kubereplay.server.replay.responder.PassthroughCalls;
 import dev.kubereplay.server.replay.responder.RecordingAnswers;
 import java.util.stream.Collectors;
 
 /**
- * The mock log's lines: a hit names its pair, a miss the closest recorded call and what differed.
+ * The mock log's lines: a hit names its pair, a miss the closest recorded call and what differed, a
+ * miss passed through what the real upstream answered.
  */
 final class MockLog {
 
@@ -34,6 +36,18 @@ final class MockLog {
           + hit.call().pair().status()
           + (hit.repeat() > 0 ? ", asked " + (hit.repeat() + 1) + " times" : "")
           + ")";
+    }
+    if (event.passed() != null) {
+      PassthroughCalls.Passed passed = event.passed();
+      return "PASS  "
+          + asked
+          + (passed.failure() != null
+              ? " -> failed: " + passed.failure()
+              : " -> "
+                  + passed.status()
+                  + " from "
+                  + passed.url()
+                  + (passed.kept() ? " (kept)" : ""));
     }
     Matcher.Miss miss = (Matcher.Miss) event.outcome();
     if (miss.nearest().isEmpty()) {

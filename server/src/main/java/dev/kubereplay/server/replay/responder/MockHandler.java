@@ -1,6 +1,7 @@
 package dev.kubereplay.server.replay.responder;
 
 import dev.kubereplay.server.http.HopByHop;
+import dev.kubereplay.server.traffic.Sizes;
 import dev.kubereplay.server.traffic.model.Header;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,9 @@ final class MockHandler extends Handler.Abstract {
       answer =
           MockAnswer.text(
               413,
-              "kubereplay mocks read request bodies up to " + maxBodyBytes + " bytes.\n",
+              "kubereplay mocks read request bodies up to "
+                  + Sizes.human(maxBodyBytes)
+                  + "; this one is longer.\n",
               new Header("X-Kubereplay-Mock", "refused"));
     } else {
       String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();

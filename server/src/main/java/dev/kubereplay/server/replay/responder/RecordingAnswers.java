@@ -21,27 +21,55 @@ public final class RecordingAnswers implements Answers {
   /** The header that marks the mocks' own answers. */
   public static final String MARK = "X-Kubereplay-Mock";
 
-  /** What was asked and what matching found, for the mock log. */
-  public record Event(MockRequest request, Matcher.Outcome outcome) {}
+  /**
+   * What was asked and what matching found, for the mock log.
+   *
+   * @param passed what became of a miss sent on to the real upstream; null when it was not
+   */
+  public record Event(
+      MockRequest request, Matcher.Outcome outcome, PassthroughCalls.Passed passed) {
+
+    public Event(MockRequest request, Matcher.Outcome outcome) {
+      this(request, outcome, null);
+    }
+  }
 
   private final Matcher matcher;
   private final Timing timing;
   private final Consumer<Event> log;
+  private final PassthroughCalls passthrough;
 
   public RecordingAnswers(Matcher matcher, Timing timing, Consumer<Event> log) {
+    this(matcher, timing, log, null);
+  }
+
+  /**
+   * @param passthrough where misses go on to the real upstream; null answers them as misses
+   */
+  public RecordingAnswers(
+      Matcher matcher, Timing timing, Consumer<Event> log, PassthroughCalls passthrough) {
     this.matcher = matcher;
     this.timing = timing;
     this.log = log;
+    this.passthrough = passthrough;
   }
 
   @Override
   public MockAnswer answer(MockRequest request) {
     Matcher.Outcome outcome = matcher.match(request);
-    log.accept(new Event(request, outcome));
     if (outcome instanceof Matcher.Hit hit) {
+      log.accept(new Event(request, outcome));
       return recorded(hit.call().pair(), timing);
     }
-    return miss(request, (Matcher.Miss) outcome);
+    String target = passthrough == null ? null : passthrough.target(request);
+    if (target != null) {
+      PassthroughCalls.Result result = passthrough.send(request, target);
+      log.accept(new Event(request, outcome, result.passed()));
+      return result.answer();
+    }
+    log.accept(new Event(request, outcome));
+    return miss(
+        request, (Matcher.Miss) outcome, passthrough == null ? null : passthrough.whyNot(request));
   }
 
   private static MockAnswer recorded(RRPair pair, Timing timing) {
@@ -59,7 +87,7 @@ public final class RecordingAnswers implements Answers {
         pair.status(), headers, pair.responseBody(), timing.delayMillis(pair.durationMillis()));
   }
 
-  private static MockAnswer miss(MockRequest request, Matcher.Miss miss) {
+  private static MockAnswer miss(MockRequest request, Matcher.Miss miss, String notPassed) {
     StringBuilder text = new StringBuilder();
     text.append("kubereplay mocks: no recorded call matches ")
         .append(request.method())
@@ -89,6 +117,9 @@ public final class RecordingAnswers implements Answers {
           text.append("   - ").append(difference.describe()).append('\n');
         }
       }
+    }
+    if (notPassed != null) {
+      text.append('\n').append(notPassed).append('\n');
     }
     return MockAnswer.text(MISS_STATUS, text.toString(), new Header(MARK, "miss"));
   }
