@@ -215,7 +215,7 @@ public final class MockCommand implements Callable<Integer> {
               + mocks.snapshot().name()
               + "\" ("
               + mocks.calls()
-              + (mocks.calls() == 1 ? " recorded call) on " : " recorded calls) on "
+              + (mocks.calls() == 1 ? " recorded call) on " : " recorded calls) on ")
               + where
               + "; Ctrl-C stops them");
       if (passing.enabled()) {
