@@ -8,10 +8,8 @@ import dev.kubereplay.server.traffic.model.RequestSigner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
@@ -28,8 +26,8 @@ final class CallIndex {
   final Map<String, List<RecordedCall>> byMethodAndPath = new HashMap<>();
   final Map<RequestSignature, List<RecordedCall>> bySignature = new HashMap<>();
 
-  /** Method-and-path groups whose matches the signature finds exactly. */
-  private final Set<String> direct = new HashSet<>();
+  /** By {@link RecordedCall#order()}: whether its group's matches the signature finds exactly. */
+  private boolean[] direct = new boolean[0];
 
   private final Map<String, String> strings = new HashMap<>();
   private final RequestSigner signer = new RequestSigner();
@@ -67,19 +65,21 @@ final class CallIndex {
 
   /** Decides which groups the signature serves; call once, after the last {@link #add}. */
   void finish() {
+    direct = new boolean[calls.size()];
+    strings.clear();
     if (!leniency.ignoredQuery().isEmpty() || !leniency.ignoredJsonPaths().isEmpty()) {
       return; // what is left out of a comparison is still in the signature
     }
-    strings.clear();
-    for (Map.Entry<String, List<RecordedCall>> group : byMethodAndPath.entrySet()) {
-      if (isDirect(group.getValue())) {
-        direct.add(group.getKey());
+    for (List<RecordedCall> group : byMethodAndPath.values()) {
+      if (isDirect(group)) {
+        group.forEach(call -> direct[call.order()] = true);
       }
     }
   }
 
-  boolean isDirect(String methodAndPath) {
-    return direct.contains(methodAndPath);
+  /** Whether the signature finds the matches of a request that has this call's method and path. */
+  boolean isDirect(RecordedCall call) {
+    return direct[call.order()];
   }
 
   /**

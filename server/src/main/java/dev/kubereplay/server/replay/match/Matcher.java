@@ -3,12 +3,14 @@ package dev.kubereplay.server.replay.match;
 import dev.kubereplay.server.replay.responder.MockRequest;
 import dev.kubereplay.server.traffic.model.RRPair;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Finds the recorded call a live request stands for: same method and path (looked up at once), then
@@ -81,11 +83,15 @@ public final class Matcher {
   private static final int NEAREST = 3;
   private static final int CACHED_PAIRS = 4096;
 
+  /** The most recorded calls a miss compares part by part to find the closest. */
+  static final int COMPARED_ON_MISS = 256;
+
   private final CallIndex index;
   private final PairCache pairs;
   private final Comparison comparison;
   private final SignatureMatch signatures;
   private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+  private final AtomicIntegerArray servedAlone;
 
   /**
    * @param recorded the calls in recorded order (the order identical requests are answered in)
@@ -104,6 +110,7 @@ public final class Matcher {
     this.pairs = pairs;
     this.comparison = comparison;
     this.signatures = signatures;
+    this.servedAlone = new AtomicIntegerArray(index.calls.size());
   }
 
   private Matcher(CallIndex index, PairCache pairs, Leniency leniency, boolean bySignature) {
@@ -149,7 +156,10 @@ public final class Matcher {
       }
     }
     if (!hits.isEmpty()) {
-      int repeat = served.computeIfAbsent(group(hits), g -> new AtomicInteger()).getAndIncrement();
+      int repeat =
+          hits.size() == 1
+              ? servedAlone.getAndIncrement(hits.get(0).order())
+              : served.computeIfAbsent(group(hits), g -> new AtomicInteger()).getAndIncrement();
       RecordedCall hit = hits.get(Math.min(repeat, hits.size() - 1));
       return new Hit(new Recorded(hit.id(), pairs.pair(hit.id())), repeat);
     }
@@ -157,9 +167,6 @@ public final class Matcher {
   }
 
   private static String group(List<RecordedCall> hits) {
-    if (hits.size() == 1) {
-      return Long.toString(hits.get(0).id());
-    }
     StringBuilder group = new StringBuilder();
     hits.forEach(hit -> group.append(hit.id()).append(','));
     return group.toString();
@@ -169,8 +176,9 @@ public final class Matcher {
 
   /**
    * The closest calls, ranked as a sort of all by distance (then recorded order) would rank them,
-   * comparing only the calls whose method, host and path leave them a chance: those parts are in
-   * memory, the rest of a call is read to compare it.
+   * comparing only the calls whose method, host and path leave them a chance (those parts are in
+   * memory; the rest of a call is read to compare it), and at most {@link #COMPARED_ON_MISS} of
+   * them: a miss among 100,000 recorded calls to one URL costs milliseconds, not seconds.
    */
   private List<NearMiss> nearest(RequestView actual) {
     List<RecordedCall> calls = index.calls;
@@ -179,28 +187,38 @@ public final class Matcher {
     for (int i = 0; i < floor.length; i++) {
       floor[i] = floors[i] = Distance.ofUrl(calls.get(i), actual);
     }
-    java.util.Arrays.sort(floors);
+    Arrays.sort(floors);
     Comparator<Ranked> rank =
         Comparator.comparingInt(Ranked::distance).thenComparingInt(r -> r.call().order());
     List<Ranked> best = new ArrayList<>();
+    int compared = 0;
     int previous = -1;
+    levels:
     for (int level : floors) {
       if (level == previous) {
         continue;
       }
       previous = level;
-      if (best.size() == NEAREST && level > best.get(NEAREST - 1).distance()) {
-        break;
-      }
       for (int i = 0; i < floor.length; i++) {
-        if (floor[i] == level) {
-          RecordedCall call = calls.get(i);
-          List<Difference> differences = comparison.differences(pairs.view(call.id()), actual);
-          best.add(new Ranked(call, differences, Distance.of(differences)));
-          best.sort(rank);
-          if (best.size() > NEAREST) {
-            best.remove(NEAREST);
+        if (floor[i] != level) {
+          continue;
+        }
+        if (best.size() == NEAREST) {
+          Ranked worst = best.get(NEAREST - 1);
+          // calls come in recorded order within a level: none after this one can rank higher
+          if (level > worst.distance() || level == worst.distance() && i > worst.call().order()) {
+            break levels;
           }
+        }
+        if (compared++ == COMPARED_ON_MISS) {
+          break levels;
+        }
+        RecordedCall call = calls.get(i);
+        List<Difference> differences = comparison.differences(pairs.view(call.id()), actual);
+        best.add(new Ranked(call, differences, Distance.of(differences)));
+        best.sort(rank);
+        if (best.size() > NEAREST) {
+          best.remove(NEAREST);
         }
       }
     }

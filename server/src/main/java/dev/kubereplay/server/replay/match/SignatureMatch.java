@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds a request's matches by its signature, without comparing it part by part: where every call
@@ -20,21 +21,20 @@ import java.util.TreeMap;
 final class SignatureMatch {
 
   private final CallIndex index;
-  private final Leniency leniency;
+  private final String[] matchedNames;
+  private final Map<String, String> bodyTypes = new ConcurrentHashMap<>();
   private final ThreadLocal<RequestSigner> signers = ThreadLocal.withInitial(RequestSigner::new);
 
   SignatureMatch(CallIndex index, Leniency leniency) {
     this.index = index;
-    this.leniency = leniency;
+    this.matchedNames =
+        leniency.matchedHeaders().stream().filter(leniency::matchesHeader).toArray(String[]::new);
   }
 
   /** The calls the request matches, in recorded order; null when the comparison must decide. */
   List<RecordedCall> hits(MockRequest request) {
     String method = request.method().toUpperCase(Locale.ROOT);
     String path = request.path();
-    if (!index.isDirect(method + " " + path)) {
-      return null;
-    }
     RequestSignature signature =
         signers
             .get()
@@ -46,12 +46,12 @@ final class SignatureMatch {
                 request.body(),
                 null);
     List<RecordedCall> same = index.bySignature.get(signature);
-    if (same == null) {
-      return null;
+    if (same == null || !index.isDirect(same.get(0))) {
+      return null; // a signature is of one method and path, so of one group
     }
     String host = RequestView.hostOf(request);
     boolean nameOnly = request.via() == MockRequest.Via.UPSTREAM;
-    String bodyType = BodyType.of(request.headers());
+    String bodyType = bodyType(request.headers());
     Map<String, List<String>> matched = matchedHeaders(request.headers());
     List<RecordedCall> hits = new ArrayList<>(same.size());
     for (RecordedCall call : same) {
@@ -66,15 +66,40 @@ final class SignatureMatch {
     return hits.isEmpty() ? null : hits;
   }
 
+  /** {@link BodyType#of}, remembered for the few Content-Types an app sends. */
+  private String bodyType(List<Header> headers) {
+    String only = null;
+    for (Header header : headers) {
+      if (header.name().equalsIgnoreCase("content-type")) {
+        if (only != null) {
+          return BodyType.of(headers);
+        }
+        only = header.value();
+      }
+    }
+    if (only == null) {
+      return "";
+    }
+    String type = bodyTypes.get(only);
+    if (type == null) {
+      type = BodyType.of(headers);
+      if (bodyTypes.size() < 256) {
+        bodyTypes.put(only, type);
+      }
+    }
+    return type;
+  }
+
   private Map<String, List<String>> matchedHeaders(List<Header> headers) {
     Map<String, List<String>> matched = null;
     for (Header header : headers) {
-      String name = header.name().toLowerCase(Locale.ROOT);
-      if (leniency.matchesHeader(name)) {
-        if (matched == null) {
-          matched = new TreeMap<>();
+      for (String name : matchedNames) {
+        if (header.name().equalsIgnoreCase(name)) {
+          if (matched == null) {
+            matched = new TreeMap<>();
+          }
+          matched.computeIfAbsent(name, n -> new ArrayList<>()).add(header.value());
         }
-        matched.computeIfAbsent(name, n -> new ArrayList<>()).add(header.value());
       }
     }
     return matched == null ? Map.of() : matched;
