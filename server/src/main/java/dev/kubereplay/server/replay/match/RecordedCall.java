@@ -14,7 +14,7 @@ import java.util.Map;
  * @param host as {@link RequestView} compares it (lower case, no default port)
  * @param signature the {@link RequestSignature} of its request with the host left out (hosts are
  *     compared on their own, by the rules of {@link Comparison})
- * @param bodyType how its body is read: see {@link LiveRequest#bodyType}
+ * @param bodyType how its body is read: see {@link BodyType}
  * @param matchedHeaders the headers that take part in matching, by lower-case name
  * @param exact whether a request with the same signature, body type and matched headers is sure to
  *     match it: nothing in it was redacted and its body is read the same way both ways
