@@ -97,6 +97,26 @@ final class MockReport {
               100 * post / barePost,
               median(samples, i, s -> s.get().errors() + s.post().errors())));
     }
+    double p99 = Math.max(
+        median(samples, 0, s -> s.get().p99Millis()), median(samples, 0, s -> s.post().p99Millis()));
+    double wiremockP99 = Math.min(
+        median(samples, 1, s -> s.get().p99Millis()), median(samples, 1, s -> s.post().p99Millis()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nGoals (issue 8) in this run: ≥ 80 %% of the bare handler's requests/s: %s; p99 below"
+                + " WireMock's: %s; the mocks at %.0f× (GET) and %.0f× (POST) WireMock's requests/s.%n",
+            Math.min(
+                        median(samples, 0, s -> s.get().requestsPerSecond()) / bareGet,
+                        median(samples, 0, s -> s.post().requestsPerSecond()) / barePost)
+                    >= 0.8
+                ? "met"
+                : "not met",
+            p99 < wiremockP99 ? "met" : "not met",
+            median(samples, 0, s -> s.get().requestsPerSecond())
+                / median(samples, 1, s -> s.get().requestsPerSecond()),
+            median(samples, 0, s -> s.post().requestsPerSecond())
+                / median(samples, 1, s -> s.post().requestsPerSecond())));
     md.append("\nAll runs (GET req/s, POST req/s):");
     for (int i = 0; i < servers.length; i++) {
       md.append(' ').append(servers[i]).append(' ');
