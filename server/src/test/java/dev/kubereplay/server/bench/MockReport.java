@@ -97,10 +97,14 @@ final class MockReport {
               100 * post / barePost,
               median(samples, i, s -> s.get().errors() + s.post().errors())));
     }
-    double p99 = Math.max(
-        median(samples, 0, s -> s.get().p99Millis()), median(samples, 0, s -> s.post().p99Millis()));
-    double wiremockP99 = Math.min(
-        median(samples, 1, s -> s.get().p99Millis()), median(samples, 1, s -> s.post().p99Millis()));
+    double p99 =
+        Math.max(
+            median(samples, 0, s -> s.get().p99Millis()),
+            median(samples, 0, s -> s.post().p99Millis()));
+    double wiremockP99 =
+        Math.min(
+            median(samples, 1, s -> s.get().p99Millis()),
+            median(samples, 1, s -> s.post().p99Millis()));
     md.append(
         String.format(
             Locale.ROOT,
