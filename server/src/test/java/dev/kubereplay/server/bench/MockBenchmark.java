@@ -140,9 +140,10 @@ public final class MockBenchmark {
       prepared = true;
     }
     Sample[] samples = new Sample[SERVERS.length];
-    samples[0] = serve(mockCommand("bench"), homeOf("bench"), 10);
+    samples[0] = serve(SERVERS[0], mockCommand("bench"), homeOf("bench"), 10);
     samples[1] =
         serve(
+            SERVERS[1],
             port ->
                 List.of(
                     java,
@@ -160,6 +161,7 @@ public final class MockBenchmark {
             30);
     samples[2] =
         serve(
+            SERVERS[2],
             port -> {
               List<String> command = new ArrayList<>(List.of(java));
               command.addAll(LAUNCHER);
@@ -191,7 +193,7 @@ public final class MockBenchmark {
   }
 
   private Sample serve(
-      java.util.function.IntFunction<List<String>> command, Path home, int warmSeconds)
+      String name, java.util.function.IntFunction<List<String>> command, Path home, int warmSeconds)
       throws Exception {
     int port = freePort();
     ProcessBuilder builder = new ProcessBuilder(command.apply(port));
@@ -209,12 +211,7 @@ public final class MockBenchmark {
       Load post = wrk(base, "post.lua", duration);
       long rss = status(server.pid(), "VmRSS");
       System.err.printf(
-          Locale.ROOT,
-          "  %s: GET %s, POST %s, RSS %d MB%n",
-          command.apply(port).get(command.apply(port).size() - 1),
-          get,
-          post,
-          rss / 1024);
+          Locale.ROOT, "  %s: GET %s, POST %s, RSS %d MB%n", name, get, post, rss / 1024);
       return new Sample(get, post, rss);
     } finally {
       server.destroy();
