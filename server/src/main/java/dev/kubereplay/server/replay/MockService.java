@@ -18,7 +18,6 @@ import dev.kubereplay.server.traffic.store.LiveSnapshot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,24 +132,27 @@ public final class MockService implements AutoCloseable {
       String snapshotReference, Options options, Consumer<RecordingAnswers.Event> log) {
     LoopbackRule.require(options.listen(), options.remoteClientsAllowed(), LISTENER);
     Snapshot snapshot = traffic.resolve(snapshotReference);
-    List<Matcher.Recorded> calls = new ArrayList<>();
-    int[] outbound = {0};
+    // the pairs stream through once; the matcher keeps what finds them and reads bodies again
+    // when it needs them, so a recording of 100,000 calls fits the server's heap
+    Matcher.Loader calls = Matcher.loader(options.leniency());
+    int[] counts = {0, 0};
     traffic
         .recordedPairs()
         .forEach(
             snapshot.id(),
             Direction.OUT,
             stored -> {
-              outbound[0]++;
+              counts[0]++;
               if (stored.pair().hasResponse()) {
-                calls.add(new Matcher.Recorded(stored.id(), stored.pair()));
+                counts[1]++;
+                calls.add(stored.id(), stored.pair());
               }
             });
-    if (calls.isEmpty()) {
+    if (counts[1] == 0) {
       throw new ReplayException(
           ReplayException.Reason.NOTHING_TO_REPLAY,
           snapshot.id(),
-          outbound[0] == 0
+          counts[0] == 0
               ? "snapshot '"
                   + snapshot.name()
                   + "' has no outbound calls to answer with; mark the hosts it calls as outbound"
@@ -160,7 +162,7 @@ public final class MockService implements AutoCloseable {
               : "snapshot '"
                   + snapshot.name()
                   + "' has "
-                  + outbound[0]
+                  + counts[0]
                   + " outbound calls but none with a recorded response to answer with");
     }
     Passthrough passing = options.passthrough();
@@ -176,7 +178,10 @@ public final class MockService implements AutoCloseable {
             options.maxBodyBytes(),
             new HostCertificates(ca(), "localhost"),
             new RecordingAnswers(
-                new Matcher(calls, options.leniency()), options.timing(), log, passthrough));
+                calls.build(id -> traffic.recordedPairs().pair(snapshot.id(), id).pair()),
+                options.timing(),
+                log,
+                passthrough));
     InetSocketAddress address;
     try {
       address = listener.start();
@@ -201,7 +206,7 @@ public final class MockService implements AutoCloseable {
         new Running(
             id,
             snapshot,
-            calls.size(),
+            counts[1],
             address,
             MockEnvironment.of(address, ca()),
             kept == null ? null : kept.snapshotId());

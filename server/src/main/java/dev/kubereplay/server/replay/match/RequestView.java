@@ -60,25 +60,28 @@ record RequestView(
   }
 
   static RequestView of(MockRequest request) {
+    return new RequestView(
+        request.method().toUpperCase(Locale.ROOT),
+        hostOf(request),
+        request.via() == MockRequest.Via.UPSTREAM,
+        request.path(),
+        fields(request.query()),
+        headers(request.headers()),
+        body(request.headers(), request.body(), null));
+  }
+
+  /** The host a live request is compared by, or null when any host will do. */
+  static String hostOf(MockRequest request) {
     boolean ownAddress =
         request.via() == MockRequest.Via.UPSTREAM
             && (request.host().equals("localhost")
                 || request.host().startsWith("127.")
                 || request.host().equals("::1")
                 || request.host().isEmpty());
-    return new RequestView(
-        request.method().toUpperCase(Locale.ROOT),
-        // taken for the upstream, the mocks were reached on their own port: only the name counts
-        ownAddress
-            ? null
-            : request.via() == MockRequest.Via.UPSTREAM
-                ? request.host()
-                : hostOf(request.authority()),
-        request.via() == MockRequest.Via.UPSTREAM,
-        request.path(),
-        fields(request.query()),
-        headers(request.headers()),
-        body(request.headers(), request.body(), null));
+    // taken for the upstream, the mocks were reached on their own port: only the name counts
+    return ownAddress
+        ? null
+        : request.via() == MockRequest.Via.UPSTREAM ? request.host() : hostOf(request.authority());
   }
 
   /** {@code host} or {@code host:port}, lower case, without the port when it is 80 or 443. */
@@ -128,7 +131,7 @@ record RequestView(
     }
   }
 
-  private static Map<String, List<String>> headers(List<Header> headers) {
+  static Map<String, List<String>> headers(List<Header> headers) {
     Map<String, List<String>> byName = new TreeMap<>();
     for (Header header : headers) {
       byName
