@@ -26,6 +26,9 @@ final class CallIndex {
   final Map<String, List<RecordedCall>> byMethodAndPath = new HashMap<>();
   final Map<RequestSignature, List<RecordedCall>> bySignature = new HashMap<>();
 
+  /** Calls whose URL is a pattern (WireMock's urlPattern, urlPathPattern, urlPathTemplate). */
+  final List<PatternedCall> patterned = new ArrayList<>();
+
   /** By {@link RecordedCall#order()}: whether its group's matches the signature finds exactly. */
   private boolean[] direct = new boolean[0];
 
@@ -59,6 +62,10 @@ final class CallIndex {
             exact(pair, view, matched),
             likeness(view, matched));
     calls.add(call);
+    PatternedCall patternedCall = PatternedCall.of(call, pair);
+    if (patternedCall != null) {
+      patterned.add(patternedCall);
+    }
     byMethodAndPath.computeIfAbsent(call.methodAndPath(), k -> new ArrayList<>()).add(call);
     bySignature.computeIfAbsent(call.signature(), k -> new ArrayList<>(1)).add(call);
   }

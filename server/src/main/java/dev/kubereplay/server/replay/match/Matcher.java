@@ -155,6 +155,12 @@ public final class Matcher {
         }
       }
     }
+    if (hits.isEmpty() && !index.patterned.isEmpty()) {
+      if (actual == null) {
+        actual = RequestView.of(request);
+      }
+      hits = patternHits(actual, request.query());
+    }
     if (!hits.isEmpty()) {
       int repeat =
           hits.size() == 1
@@ -164,6 +170,27 @@ public final class Matcher {
       return new Hit(new Recorded(hit.id(), pairs.pair(hit.id())), repeat);
     }
     return new Miss(nearest(actual != null ? actual : RequestView.of(request)));
+  }
+
+  /** Calls recorded for a URL pattern that the request fits, the rest of it matching too. */
+  private List<RecordedCall> patternHits(RequestView actual, String query) {
+    List<RecordedCall> hits = new ArrayList<>();
+    for (PatternedCall patterned : index.patterned) {
+      RecordedCall call = patterned.call();
+      if (!call.method().equals(actual.method()) || !patterned.fits(actual.path(), query)) {
+        continue;
+      }
+      boolean rest =
+          comparison.differences(pairs.view(call.id()), actual).stream()
+              .allMatch(
+                  d ->
+                      d.part() == Difference.Part.PATH
+                          || d.part() == Difference.Part.QUERY && patterned.withQuery());
+      if (rest) {
+        hits.add(call);
+      }
+    }
+    return hits;
   }
 
   private static String group(List<RecordedCall> hits) {
