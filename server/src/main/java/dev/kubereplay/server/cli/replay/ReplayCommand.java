@@ -121,6 +121,20 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "table (default) or json")
   OutputFormat output = OutputFormat.table;
 
+  @Option(
+      names = "--mocks",
+      description =
+          "answer the build's outbound calls from the same snapshot while the replay runs: mocks"
+              + " on --mocks-listen, whose environment the build must be started with; their misses"
+              + " are reported and fail the run")
+  boolean mocks;
+
+  @Option(
+      names = "--mocks-listen",
+      paramLabel = "HOST:PORT",
+      description = "where the mocks listen with --mocks (default 127.0.0.1:8099)")
+  String mocksListen = "127.0.0.1:8099";
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -135,6 +149,23 @@ public final class ReplayCommand implements Callable<Integer> {
       }
     }
     TrafficService traffic = TrafficService.open(main.environment().dataDirectory());
+    try (ReplayMocks replayMocks =
+        mocks
+            ? ReplayMocks.start(
+                traffic, main.environment().dataDirectory(), snapshot, mocksListen, err)
+            : ReplayMocks.NONE) {
+      return replay(traffic, plan, parsedGoals, replayMocks, out, err);
+    }
+  }
+
+  private int replay(
+      TrafficService traffic,
+      ReplayPlan plan,
+      List<Goal> parsedGoals,
+      ReplayMocks replayMocks,
+      PrintWriter out,
+      PrintWriter err)
+      throws InterruptedException {
     AtomicLong done = new AtomicLong();
     ReplayProgress progress = ReplayProgress.forStderr(err);
     ReplayService.Run run =
@@ -171,7 +202,10 @@ public final class ReplayCommand implements Callable<Integer> {
         // stopped by a signal: the report below is what there is
       }
     }
-    ReplayOutput report = new ReplayOutput(run, parsedGoals, stoppedEarly);
+    replayMocks.close();
+    ReplayOutput report =
+        new ReplayOutput(
+            run, parsedGoals, stoppedEarly, replayMocks.summary(), replayMocks.missed());
     if (output == OutputFormat.json) {
       report.printJson(out);
     } else {

@@ -23,21 +23,36 @@ final class ReplayOutput {
   private final List<RunReport.GoalResult> goals;
   private final boolean stoppedEarly;
 
-  ReplayOutput(ReplayService.Run run, List<Goal> goals, boolean stoppedEarly) {
+  private final ReplayMocks.Summary mocks;
+  private final long mockMisses;
+
+  ReplayOutput(
+      ReplayService.Run run,
+      List<Goal> goals,
+      boolean stoppedEarly,
+      ReplayMocks.Summary mocks,
+      long mockMisses) {
     this.run = run;
     this.report = run.report();
     this.goals = report.check(goals);
     this.stoppedEarly = stoppedEarly;
+    this.mocks = mocks;
+    this.mockMisses = mockMisses;
   }
 
-  /** With goals, they decide; without, every request must pass. A stopped run never passes. */
+  /**
+   * With goals, they decide; without, every request must pass and the mocks (with {@code --mocks})
+   * must have answered every outbound call. A stopped run never passes.
+   */
   boolean passed() {
     if (stoppedEarly || report.total() == 0) {
       return false;
     }
-    return goals.isEmpty()
-        ? report.failed() == 0
-        : goals.stream().allMatch(RunReport.GoalResult::met);
+    if (goals.isEmpty()) {
+      // the build called something the recording never saw: the run cannot vouch for it
+      return report.failed() == 0 && mockMisses == 0;
+    }
+    return goals.stream().allMatch(RunReport.GoalResult::met);
   }
 
   void printTable(PrintWriter out) {
@@ -85,6 +100,14 @@ final class ReplayOutput {
               (kind, count) ->
                   out.println("  " + kind.name().toLowerCase(Locale.ROOT) + ": " + count));
     }
+    if (mocks.started()) {
+      out.println();
+      out.println(
+          "MOCKS: " + mocks.answered() + " outbound calls answered, " + mockMisses + " missed");
+      for (var miss : mocks.misses().subList(0, Math.min(FAILURES_SHOWN, mocks.misses().size()))) {
+        out.println("  " + MockLog.line(miss));
+      }
+    }
     if (!goals.isEmpty()) {
       out.println();
       out.println("GOALS");
@@ -123,6 +146,17 @@ final class ReplayOutput {
     json.put("endpoints", report.endpoints());
     json.put("errors", report.errors());
     json.put("failures", report.failures());
+    if (mocks.started()) {
+      json.put(
+          "mocks",
+          Map.of(
+              "answered",
+              mocks.answered(),
+              "missed",
+              mockMisses,
+              "misses",
+              mocks.misses().stream().map(MockLog::line).toList()));
+    }
     json.put(
         "goals",
         goals.stream()
