@@ -1,10 +1,10 @@
 package dev.kubereplay.server.replay.compare;
 
+import dev.kubereplay.server.replay.json.JsonDiff;
 import dev.kubereplay.server.traffic.model.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -108,7 +108,7 @@ public final class ResponseComparison {
     JsonNode expectedJson = json(expectedHeaders, expectedBody);
     JsonNode actualJson = expectedJson == null ? null : json(actualHeaders, actualBody);
     if (expectedJson != null && actualJson != null) {
-      compareJson("$", expectedJson, actualJson, mismatches, noise);
+      compareJson(expectedJson, actualJson, mismatches, noise);
     } else if (!Arrays.equals(expectedBody, actualBody)) {
       String expected = text(expectedBody);
       String actual = text(actualBody);
@@ -131,58 +131,38 @@ public final class ResponseComparison {
   }
 
   private void compareJson(
-      String path, JsonNode expected, JsonNode actual, List<Mismatch> found, List<String> noise) {
-    if (ignores(path)) {
-      return;
-    }
-    if (expected.isObject() && actual.isObject()) {
-      TreeSet<String> names = new TreeSet<>(expected.propertyNames());
-      names.addAll(actual.propertyNames());
-      for (String name : names) {
-        String child = path + "." + name;
-        JsonNode e = expected.get(name);
-        JsonNode a = actual.get(name);
-        if (e != null && a != null) {
-          compareJson(child, e, a, found, noise);
-        } else if (!ignores(child)) {
-          found.add(
-              new Mismatch(
-                  child, e == null ? null : e.toString(), a == null ? null : a.toString()));
-        }
-      }
-      return;
-    }
-    if (expected.isArray() && actual.isArray()) {
-      Iterator<JsonNode> e = expected.iterator();
-      Iterator<JsonNode> a = actual.iterator();
-      int index = 0;
-      while (e.hasNext() || a.hasNext()) {
-        String child = path + "[" + index++ + "]";
-        JsonNode next = e.hasNext() ? e.next() : null;
-        JsonNode got = a.hasNext() ? a.next() : null;
-        if (next != null && got != null) {
-          compareJson(child, next, got, found, noise);
-        } else if (!ignores(child)) {
-          found.add(
-              new Mismatch(
-                  child,
-                  next == null ? null : next.toString(),
-                  got == null ? null : got.toString()));
-        }
-      }
-      return;
-    }
-    if (expected.equals(actual)) {
-      return;
-    }
-    if (options.detectNoise()
-        && expected.isValueNode()
-        && actual.isValueNode()
-        && Volatile.sameKind(scalar(expected), scalar(actual))) {
-      noise.add(path);
-      return;
-    }
-    found.add(new Mismatch(path, expected.toString(), actual.toString()));
+      JsonNode expected, JsonNode actual, List<Mismatch> found, List<String> noise) {
+    JsonDiff.walk(
+        expected,
+        actual,
+        new JsonDiff.Rules() {
+          @Override
+          public boolean ignores(String path) {
+            return ResponseComparison.this.ignores(path);
+          }
+
+          @Override
+          public boolean same(String path, JsonNode recorded, JsonNode live) {
+            boolean noisy =
+                options.detectNoise()
+                    && recorded.isValueNode()
+                    && live.isValueNode()
+                    && Volatile.sameKind(scalar(recorded), scalar(live));
+            if (noisy) {
+              noise.add(path);
+            }
+            return noisy;
+          }
+
+          @Override
+          public void differs(String path, JsonNode recorded, JsonNode live) {
+            found.add(
+                new Mismatch(
+                    path,
+                    recorded == null ? null : recorded.toString(),
+                    live == null ? null : live.toString()));
+          }
+        });
   }
 
   private static String scalar(JsonNode node) {

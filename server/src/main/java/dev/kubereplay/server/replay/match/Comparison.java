@@ -1,11 +1,11 @@
 package dev.kubereplay.server.replay.match;
 
+import dev.kubereplay.server.replay.json.JsonDiff;
 import dev.kubereplay.server.replay.match.Difference.Part;
 import dev.kubereplay.server.replay.match.RequestView.Body;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -115,7 +115,7 @@ final class Comparison {
 
   private void compareBodies(Body recorded, Body actual, List<Difference> found) {
     if (recorded instanceof Body.Json expected && actual instanceof Body.Json got) {
-      compareJson("$", expected.tree(), got.tree(), found);
+      compareJson(expected.tree(), got.tree(), found);
     } else if (recorded instanceof Body.Form expected && actual instanceof Body.Form got) {
       compareFields(Part.BODY, expected.fields(), got.fields(), found, name -> false);
     } else if (recorded instanceof Body.None && actual instanceof Body.None) {
@@ -125,62 +125,34 @@ final class Comparison {
     }
   }
 
-  private void compareJson(
-      String path, JsonNode expected, JsonNode actual, List<Difference> found) {
-    if (leniency.ignoresJsonPath(path)) {
-      return;
-    }
-    if (expected.isObject() && actual.isObject()) {
-      TreeSet<String> names = new TreeSet<>(expected.propertyNames());
-      names.addAll(actual.propertyNames());
-      for (String name : names) {
-        String child = path + "." + name;
-        JsonNode e = expected.get(name);
-        JsonNode a = actual.get(name);
-        if (e == null || a == null) {
-          if (!leniency.ignoresJsonPath(child)) {
+  private void compareJson(JsonNode expected, JsonNode actual, List<Difference> found) {
+    JsonDiff.walk(
+        expected,
+        actual,
+        new JsonDiff.Rules() {
+          @Override
+          public boolean ignores(String at) {
+            return leniency.ignoresJsonPath(at);
+          }
+
+          @Override
+          public boolean same(String at, JsonNode recorded, JsonNode live) {
+            // a value redacted at record time matches whatever stands in its place
+            return recorded.isString()
+                && sameText(
+                    recorded.stringValue(), live.isString() ? live.stringValue() : live.toString());
+          }
+
+          @Override
+          public void differs(String at, JsonNode recorded, JsonNode live) {
             found.add(
                 new Difference(
                     Part.BODY,
-                    child,
-                    e == null ? null : e.toString(),
-                    a == null ? null : a.toString()));
+                    at,
+                    recorded == null ? null : recorded.toString(),
+                    live == null ? null : live.toString()));
           }
-        } else {
-          compareJson(child, e, a, found);
-        }
-      }
-      return;
-    }
-    if (expected.isArray() && actual.isArray()) {
-      Iterator<JsonNode> e = expected.iterator();
-      Iterator<JsonNode> a = actual.iterator();
-      int index = 0;
-      while (e.hasNext() || a.hasNext()) {
-        String child = path + "[" + index++ + "]";
-        JsonNode next = e.hasNext() ? e.next() : null;
-        JsonNode got = a.hasNext() ? a.next() : null;
-        if (next == null || got == null) {
-          found.add(
-              new Difference(
-                  Part.BODY,
-                  child,
-                  next == null ? null : next.toString(),
-                  got == null ? null : got.toString()));
-        } else {
-          compareJson(child, next, got, found);
-        }
-      }
-      return;
-    }
-    if (expected.isString()
-        && sameText(
-            expected.stringValue(), actual.isString() ? actual.stringValue() : actual.toString())) {
-      return;
-    }
-    if (!expected.equals(actual)) {
-      found.add(new Difference(Part.BODY, path, expected.toString(), actual.toString()));
-    }
+        });
   }
 
   private static byte[] bytes(Body body) {
