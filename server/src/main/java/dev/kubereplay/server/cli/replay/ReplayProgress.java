@@ -1,9 +1,8 @@
 package dev.kubereplay.server.cli.replay;
 
+import dev.kubereplay.server.cli.Terminal;
 import dev.kubereplay.server.replay.report.RunReport;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -26,16 +25,7 @@ final class ReplayProgress {
   }
 
   static ReplayProgress forStderr(PrintWriter err) {
-    return new ReplayProgress(err, stderrIsTerminal());
-  }
-
-  private static boolean stderrIsTerminal() {
-    try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (Exception e) {
-      return System.console() != null;
-    }
+    return new ReplayProgress(err, Terminal.stderrIsTerminal());
   }
 
   synchronized void start(RunReport report) {

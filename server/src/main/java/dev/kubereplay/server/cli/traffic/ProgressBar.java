@@ -1,10 +1,9 @@
 package dev.kubereplay.server.cli.traffic;
 
+import dev.kubereplay.server.cli.Terminal;
 import dev.kubereplay.server.traffic.Sizes;
 import dev.kubereplay.server.traffic.TrafficService;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.LongFunction;
 
 /** A one-line progress bar on stderr, redrawn in place; only when stderr is a terminal. */
@@ -27,14 +26,9 @@ final class ProgressBar implements TrafficService.ImportListener {
     this.amount = amount;
   }
 
-  /** Whether this process's stderr is a terminal (Linux: fd 2 is a tty or pty). */
+  /** Whether this process's stderr is a terminal. */
   static boolean stderrIsTerminal() {
-    try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (Exception e) {
-      return System.console() != null;
-    }
+    return Terminal.stderrIsTerminal();
   }
 
   @Override

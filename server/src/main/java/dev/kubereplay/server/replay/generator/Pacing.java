@@ -28,10 +28,9 @@ final class Pacing {
       Instant at = pairs.get(i).pair().timestamp();
       long offset =
           first == null || at == null ? 0 : java.time.Duration.between(first, at).toNanos();
+      // timing none: every request may start at once; else at its recorded offset, scaled
       offsetsNanos[i] =
-          Math.max(
-              0,
-              plan.timing().delayMillis(1) == 0 ? 0 : Math.round(offset / plan.timing().speed()));
+          plan.timing().speed() == 0 ? 0 : Math.max(0, Math.round(offset / plan.timing().speed()));
       last = Math.max(last, offsetsNanos[i]);
     }
     this.cycleNanos = last + TimeUnit.MILLISECONDS.toNanos(1);
