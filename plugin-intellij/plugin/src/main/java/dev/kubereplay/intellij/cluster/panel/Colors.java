@@ -5,22 +5,22 @@ import java.awt.Color;
 import javax.swing.UIManager;
 
 /** The colours of the tones: readable on light and dark themes alike. */
-final class Colors {
+public final class Colors {
 
   static final Color OK = new Color(0x3FA34D);
   static final Color CAUTION = new Color(0xE0A100);
   static final Color ALERT = new Color(0xD64541);
-  static final Color INFO = new Color(0x3574F0);
-  static final Color MUTED = new Color(0x8C8C8C);
+  public static final Color INFO = new Color(0x3574F0);
+  public static final Color MUTED = new Color(0x8C8C8C);
   static final Color NEUTRAL = new Color(0x6F737A);
 
   /** Red text: a little darker than the red marks, for contrast on white. */
-  static final Color ALERT_TEXT = new Color(0xC9372C);
+  public static final Color ALERT_TEXT = new Color(0xC9372C);
 
   /** Amber text: darker still, amber letters on white are hard to read. */
-  static final Color CAUTION_TEXT = new Color(0xA86A00);
+  public static final Color CAUTION_TEXT = new Color(0xA86A00);
 
-  static final Color OK_TEXT = new Color(0x2E7D32);
+  public static final Color OK_TEXT = new Color(0x2E7D32);
 
   private Colors() {}
 

@@ -1,17 +1,21 @@
 package dev.kubereplay.intellij.recordings.panel;
 
+import dev.kubereplay.intellij.cluster.panel.Colors;
 import dev.kubereplay.intellij.cluster.tree.Tone;
 import java.awt.Color;
 
-/** The colours of the Recordings tab's tones: readable on light and dark themes alike. */
+/**
+ * The colours of the Recordings tab's tones: the cluster view's text colours, so a tone reads the
+ * same in both tabs, on light and dark themes alike.
+ */
 final class RecordingColors {
 
-  static final Color OK = new Color(0x2E7D32);
-  static final Color CAUTION = new Color(0xA86A00);
-  static final Color ALERT = new Color(0xC9372C);
-  static final Color INFO = new Color(0x3574F0);
-  static final Color MUTED = new Color(0x8C8C8C);
-  static final Color ALERT_RECORDING = new Color(0xC9372C);
+  static final Color OK = Colors.OK_TEXT;
+  static final Color CAUTION = Colors.CAUTION_TEXT;
+  static final Color ALERT = Colors.ALERT_TEXT;
+  static final Color INFO = Colors.INFO;
+  static final Color MUTED = Colors.MUTED;
+  static final Color ALERT_RECORDING = Colors.ALERT_TEXT;
 
   private RecordingColors() {}
 
