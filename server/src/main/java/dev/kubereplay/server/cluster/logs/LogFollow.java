@@ -34,7 +34,8 @@ final class LogFollow {
   private final ScheduledExecutorService scheduler;
   private final Runnable onEnd;
   private final LogBuffer buffer = new LogBuffer();
-  private final Object flushing = new Object();
+  private final java.util.concurrent.locks.ReentrantLock flushing =
+      new java.util.concurrent.locks.ReentrantLock();
   private final List<LogWatch> watches = new ArrayList<>();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicBoolean ended = new AtomicBoolean();
@@ -134,15 +135,42 @@ final class LogFollow {
   }
 
   private void flush() {
-    synchronized (flushing) {
-      // a batch at a time: while the client takes one, the buffer alone holds the rest
-      List<LogLine> batch;
-      do {
-        batch = buffer.drain(MAX_BATCH);
-        if (!batch.isEmpty()) {
-          sink.append(id, batch);
-        }
-      } while (batch.size() >= MAX_BATCH);
+    flushing.lock();
+    try {
+      drain();
+    } finally {
+      flushing.unlock();
+    }
+  }
+
+  /** A batch at a time: while the client takes one, the buffer alone holds the rest. */
+  private void drain() {
+    List<LogLine> batch;
+    do {
+      batch = buffer.drain(MAX_BATCH);
+      if (!batch.isEmpty()) {
+        sink.append(id, batch);
+      }
+    } while (batch.size() >= MAX_BATCH);
+  }
+
+  /**
+   * The last flush when the follow stops, unless a flush is stuck on a client that stopped reading:
+   * stopping never waits on a stuck client.
+   */
+  private void flushUnlessStuck() {
+    boolean locked = false;
+    try {
+      locked = flushing.tryLock(1, java.util.concurrent.TimeUnit.SECONDS);
+      if (locked) {
+        drain();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (locked) {
+        flushing.unlock();
+      }
     }
   }
 
@@ -156,7 +184,7 @@ final class LogFollow {
       }
       watches.forEach(LogWatch::close);
     }
-    flush();
+    flushUnlessStuck();
     onEnd.run();
     sink.end(id, reason);
   }

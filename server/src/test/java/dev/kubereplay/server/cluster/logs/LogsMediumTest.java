@@ -340,20 +340,24 @@ class LogsMediumTest {
               ended.complete(reason);
             }
           });
-      // the follow asks for the pod (why did the stream end?) once it has read every line
-      boolean streamed = false;
-      while (readAll.getCount() > 0) {
-        var request = server.takeRequest(30, TimeUnit.SECONDS);
-        assertThat(request).as("the follow asks for the pod once its stream ends").isNotNull();
-        if (request.getPath().contains("/pods/api-1/log?")) {
-          streamed = true;
-        } else if (streamed && request.getPath().equals("/api/v1/namespaces/shop/pods/api-1")) {
-          readAll.countDown();
+      try {
+        // the follow asks for the pod (why did the stream end?) once it has read every line
+        boolean streamed = false;
+        while (readAll.getCount() > 0) {
+          var request = server.takeRequest(30, TimeUnit.SECONDS);
+          assertThat(request).as("the follow asks for the pod once its stream ends").isNotNull();
+          if (request.getPath().contains("/pods/api-1/log?")) {
+            streamed = true;
+          } else if (streamed && request.getPath().equals("/api/v1/namespaces/shop/pods/api-1")) {
+            readAll.countDown();
+          }
         }
-      }
 
-      assertThat(ended.get(30, TimeUnit.SECONDS))
-          .isEqualTo("log stream ended: the container stopped");
+        assertThat(ended.get(30, TimeUnit.SECONDS))
+            .isEqualTo("log stream ended: the container stopped");
+      } finally {
+        readAll.countDown(); // a failed wait fails the test; it must not leave the client stuck
+      }
     } finally {
       timer.shutdownNow();
     }
